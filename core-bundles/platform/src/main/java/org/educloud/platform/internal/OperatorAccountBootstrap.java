@@ -56,7 +56,8 @@ public class OperatorAccountBootstrap {
                 return;
             }
         }
-        Encryption bcrypt = encryptionService.createEncryption(Map.of("algorithm", "bcrypt"));
+        // Same algorithm and encoding as etc/org.apache.karaf.jaas.cfg, or the login module cannot verify it.
+        Encryption bcrypt = encryptionService.createEncryption(Map.of("algorithm", "bcrypt", "encoding", "hexadecimal"));
         OperatorAccount.append(usersFile, OperatorAccount.userLine("{CRYPT}" + bcrypt.encryptPassword(password) + "{CRYPT}"));
         if (generated) {
             Path passwordFile = dataDir.resolve(INITIAL_PASSWORD_FILE);
