@@ -16,6 +16,7 @@ import liquibase.Liquibase;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.ui.LoggerUIService;
 
 /**
  * Applies one bundle's changelog with Liquibase. Liquibase's own lock table makes concurrent
@@ -24,8 +25,13 @@ import liquibase.database.jvm.JdbcConnection;
 final class LiquibaseMigration {
 
     private static final int MAX_REASON = 600;
-    /** No usage reports leave the kernel, no banner in the log, and a stale lock is given up on in 2 minutes. */
+    /**
+     * No usage reports leave the kernel, no banner, Liquibase's console messages go to the log
+     * instead of the kernel's stdout, and a stale lock is given up on in 2 minutes.
+     */
     private static final Map<String, Object> SETTINGS = Map.of(
+            Scope.Attr.ui.name(), new LoggerUIService(),
+            "liquibase.command.showSummaryOutput", "LOG",
             "liquibase.analytics.enabled", false,
             "liquibase.showBanner", false,
             "liquibase.changelogLockWaitTimeInMinutes", 2L);

@@ -1,0 +1,64 @@
+package org.educloud.kernel.itests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A real HTTP client against the kernel's own port, used from inside the container. */
+final class KernelHttp {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KernelHttp() {
+    }
+
+    static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelUnderTest.HTTP_PORT + path))
+                .timeout(Duration.ofSeconds(20)).GET().build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    /** GETs the path until the response passes the check; the last response is returned either way. */
+    static HttpResponse<String> getUntil(String path, Predicate<HttpResponse<String>> check, Duration limit)
+            throws InterruptedException {
+        Instant end = Instant.now().plus(limit);
+        HttpResponse<String> last = null;
+        while (true) {
+            try {
+                last = get(path);
+                if (check.test(last)) {
+                    return last;
+                }
+            } catch (IOException e) {
+                // the port may not be open yet; try again until the limit
+            }
+            if (Instant.now().isAfter(end)) {
+                return last;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** The health report once it answers (200 or 503). */
+    static JsonNode health() throws IOException, InterruptedException {
+        HttpResponse<String> response = getUntil("/api/platform/v1/health",
+                r -> r.statusCode() == 200 || r.statusCode() == 503, Duration.ofSeconds(90));
+        if (response == null) {
+            throw new AssertionError("The health endpoint never answered on port " + KernelUnderTest.HTTP_PORT);
+        }
+        return json(response);
+    }
+}

@@ -1,0 +1,134 @@
+package org.educloud.kernel.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.CoreOptions.when;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/**
+ * How the integration tests boot the real EduCloud distribution: the tar.gz the build just made,
+ * on ports of its own (so a kernel already running on this machine is not in the way), against
+ * the MariaDB server on 127.0.0.1:3306 when one answers (CI) and the embedded default otherwise.
+ */
+final class KernelUnderTest {
+
+    static final int HTTP_PORT = 8281;
+    static final int SSH_PORT = 8201;
+    static final String TEST_DATABASE = "educloud_itest";
+    private static final String SERVER_URL = "jdbc:mariadb://127.0.0.1:3306/";
+
+    private KernelUnderTest() {
+    }
+
+    static Option[] options() {
+        String distribution = requiredPath("educloud.distribution");
+        boolean serverDatabase = freshServerDatabase();
+        return OptionUtils.combine(java17ModuleOptions(System.getProperty("educloud.karaf.version", "4.4.10")),
+            karafDistributionConfiguration()
+                    .frameworkUrl(new File(distribution).toURI().toString())
+                    .name("EduCloud kernel")
+                    // the Karaf inside the distribution, which Pax Exam cannot tell from a file URL
+                    .karafVersion(System.getProperty("educloud.karaf.version", "4.4.10"))
+                    .unpackDirectory(new File(System.getProperty("educloud.exam.folder", "target/exam")))
+                    .useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.INFO),
+            keepRuntimeFolder(),
+            // The Aries JAX-RS whiteboard jar carries a zip64 extra field that Java 17's strict check rejects.
+            vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+            systemProperty("educloud.itest.database").value(serverDatabase ? "server" : "embedded"),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(SSH_PORT)),
+            when(serverDatabase).useOptions(
+                    editConfigurationFilePut("etc/org.educloud.persistence.cfg", "url", SERVER_URL + TEST_DATABASE),
+                    editConfigurationFilePut("etc/org.educloud.persistence.cfg", "user", "root"),
+                    editConfigurationFilePut("etc/org.educloud.persistence.cfg", "password", "")),
+            when(!serverDatabase).useOptions(
+                    editConfigurationFilePut("etc/org.educloud.persistence.embedded.cfg", "binaries",
+                            requiredPath("educloud.mariadb.binaries")),
+                    editConfigurationFilePut("etc/org.educloud.persistence.embedded.cfg", "port", "3317")));
+    }
+
+    /**
+     * The module options bin/karaf passes on Java 9 and later; Pax Exam launches the JVM itself and
+     * leaves them out, and without them the specs locator (JAXB, XML factories) is missing.
+     */
+    private static Option[] java17ModuleOptions(String karafVersion) {
+        String[] arguments = {
+            "--add-reads=java.xml=java.logging",
+            "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+            "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar",
+            "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar",
+            "--add-opens", "java.base/java.security=ALL-UNNAMED",
+            "--add-opens", "java.base/java.net=ALL-UNNAMED",
+            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens", "java.base/java.util=ALL-UNNAMED",
+            "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+            "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+            "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+            "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
+            "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED",
+        };
+        Option[] options = new Option[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            options[i] = vmOption(arguments[i]);
+        }
+        return options;
+    }
+
+    /**
+     * Drops and creates the test database on the local server; false when no server answers or
+     * when {@code -Deducloud.itest.embedded=true} asks for the embedded default.
+     */
+    private static boolean freshServerDatabase() {
+        if (Boolean.getBoolean("educloud.itest.embedded")) {
+            return false;
+        }
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress("127.0.0.1", 3306), 500);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+        try (Connection connection = DriverManager.getConnection(SERVER_URL, "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + TEST_DATABASE);
+            statement.execute("CREATE DATABASE " + TEST_DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("MariaDB answers on 127.0.0.1:3306 but the tests cannot use it as root "
+                    + "with an empty password: " + e.getMessage(), e);
+        }
+    }
+
+    private static String requiredPath(String property) {
+        String path = System.getProperty(property);
+        if (path == null || !new File(path).exists()) {
+            throw new IllegalStateException("System property " + property + " must name an existing path (got " + path
+                    + "); run the tests through Maven: mvn verify");
+        }
+        return new File(path).getAbsolutePath();
+    }
+}

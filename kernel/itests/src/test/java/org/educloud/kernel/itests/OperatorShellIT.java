@@ -1,0 +1,118 @@
+package org.educloud.kernel.itests;
+
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+
+import javax.inject.Inject;
+
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.SshException;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.ops4j.pax.exam.util.Filter;
+import org.apache.karaf.shell.api.console.SessionFactory;
+
+/**
+ * The operator shell over SSH: Karaf's default karaf/karaf login does not exist, and the operator
+ * login created at first start (here with a generated password) runs platform commands.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class OperatorShellIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    /** The SSH server is up once the shell's session factory is. */
+    @Inject
+    @Filter(timeout = 120_000)
+    private SessionFactory shell;
+
+    private SshClient client;
+
+    @Configuration
+    public Option[] config() {
+        return KernelUnderTest.options();
+    }
+
+    @Before
+    public void startClient() {
+        client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+        client.start();
+    }
+
+    @After
+    public void stopClient() {
+        client.stop();
+    }
+
+    @Test
+    public void theDefaultKarafLoginIsRefused() throws Exception {
+        assertRefused("karaf", "karaf");
+    }
+
+    @Test
+    public void theOperatorLogsInWithTheGeneratedPasswordAndRunsPlatformInfo() throws Exception {
+        Path passwordFile = Path.of(System.getProperty("karaf.data"), "operator-initial-password");
+        Eventually.holds("the generated password is written to " + passwordFile, TIMEOUT, () -> Files.exists(passwordFile));
+        String password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim();
+
+        try (ClientSession session = connect("operator")) {
+            session.addPasswordIdentity(password);
+            session.auth().verify(TIMEOUT);
+            String output = run(session, "platform:info");
+
+            assertTrue(output, output.contains("EduCloud"));
+            assertTrue(output, output.contains("jdbc:mariadb://"));
+            assertTrue(output, output.contains("org.educloud.platform"));
+        }
+    }
+
+    @Test
+    public void theOperatorsWrongPasswordIsRefused() throws Exception {
+        assertRefused("operator", "not-the-operator-password");
+    }
+
+    private void assertRefused(String user, String password) throws Exception {
+        try (ClientSession session = connect(user)) {
+            session.addPasswordIdentity(password);
+            session.auth().verify(TIMEOUT);
+            fail(user + "/" + password + " logged in");
+        } catch (SshException refused) {
+            // authentication failed, as it must
+        }
+    }
+
+    private ClientSession connect(String user) throws Exception {
+        return client.connect(user, "127.0.0.1", KernelUnderTest.SSH_PORT).verify(TIMEOUT).getSession();
+    }
+
+    private static String run(ClientSession session, String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ChannelExec channel = session.createExecChannel(command + "\n")) {
+            channel.setOut(out);
+            channel.setErr(out);
+            channel.open().verify(TIMEOUT);
+            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
