@@ -71,19 +71,28 @@ public class OperatorShellIT {
 
     @Test
     public void theOperatorLogsInWithTheGeneratedPasswordAndRunsPlatformInfo() throws Exception {
-        Path passwordFile = Path.of(System.getProperty("karaf.data"), "operator-initial-password");
-        Eventually.holds("the generated password is written to " + passwordFile, TIMEOUT, () -> Files.exists(passwordFile));
-        String password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim();
+        String output = asOperator("platform:info");
 
-        try (ClientSession session = connect("operator")) {
-            session.addPasswordIdentity(password);
-            session.auth().verify(TIMEOUT);
-            String output = run(session, "platform:info");
+        assertTrue(output, output.contains("EduCloud"));
+        assertTrue(output, output.contains("jdbc:mariadb://"));
+        assertTrue(output, output.contains("org.educloud.platform"));
+    }
 
-            assertTrue(output, output.contains("EduCloud"));
-            assertTrue(output, output.contains("jdbc:mariadb://"));
-            assertTrue(output, output.contains("org.educloud.platform"));
-        }
+    @Test
+    public void theOperatorCreatesListsAndLocksAccounts() throws Exception {
+        // Karaf's SSH server ends the connection after each exec, so each command logs in anew.
+        String added = asOperator("user:add -p 'correct horse battery' -g teacher@/37/3701/370102/3701020001 "
+                + "-s T20260001 shell.teacher 王老师");
+        assertTrue(added, added.contains("Created account shell.teacher"));
+        String refused = asOperator("user:add -p short shell.other 李老师");
+        assertTrue("a weak password is refused with the reason: " + refused, refused.contains("at least 12 characters"));
+
+        asOperator("user:lock shell.teacher");
+        String listed = asOperator("user:list shell.");
+        assertTrue(listed, listed.contains("王老师"));
+        assertTrue(listed, listed.contains("locked"));
+        assertTrue(listed, listed.contains("teacher@/37/3701/370102/3701020001"));
+        assertTrue("only the valid account exists: " + listed, !listed.contains("shell.other"));
     }
 
     @Test
@@ -98,6 +107,17 @@ public class OperatorShellIT {
             fail(user + "/" + password + " logged in");
         } catch (SshException refused) {
             // authentication failed, as it must
+        }
+    }
+
+    /** Runs one command logged in as the operator, with the password generated at first start. */
+    private String asOperator(String command) throws Exception {
+        Path passwordFile = Path.of(System.getProperty("karaf.data"), "operator-initial-password");
+        Eventually.holds("the generated password is written to " + passwordFile, TIMEOUT, () -> Files.exists(passwordFile));
+        try (ClientSession session = connect("operator")) {
+            session.addPasswordIdentity(Files.readString(passwordFile, StandardCharsets.UTF_8).trim());
+            session.auth().verify(TIMEOUT);
+            return run(session, command);
         }
     }
 

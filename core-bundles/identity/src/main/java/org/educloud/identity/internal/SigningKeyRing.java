@@ -1,0 +1,171 @@
+package org.educloud.identity.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.security.SecureRandom;
+
+import javax.sql.DataSource;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+
+/**
+ * The token signing keys, kept in the database so every kernel node signs with the same key and
+ * publishes the same set. The newest unretired key signs; when it is older than the rotation
+ * period a new key takes over, and the old one stays published until every token it signed has
+ * expired, so clients holding those tokens can still verify them. Nodes serialise rotation with a
+ * database lock.
+ */
+final class SigningKeyRing {
+
+    private static final DateTimeFormatter KID_DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+
+    private final DataSource dataSource;
+    private final Duration rotation;
+    private final Duration tokenLifetime;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    SigningKeyRing(DataSource dataSource, Duration rotation, Duration tokenLifetime, Clock clock) {
+        this.dataSource = dataSource;
+        this.rotation = rotation;
+        this.tokenLifetime = tokenLifetime;
+        this.clock = clock;
+    }
+
+    /** The key that signs new tokens, made (or rotated) first when needed. */
+    RSAKey current() {
+        List<StoredKey> keys = published();
+        StoredKey newest = keys.stream().filter(k -> k.retiredAt == null).reduce((a, b) -> b).orElse(null);
+        if (newest == null || !newest.createdAt.plus(rotation).isAfter(clock.instant())) {
+            rotate(false);
+            keys = published();
+            newest = keys.stream().filter(k -> k.retiredAt == null).reduce((a, b) -> b).orElseThrow();
+        }
+        return newest.key;
+    }
+
+    /** Every key a client may need to verify a live token: the signing key and retired ones still published. */
+    JWKSet publicKeys() {
+        current();
+        List<JWK> keys = new ArrayList<>();
+        for (StoredKey stored : published()) {
+            keys.add(stored.key.toPublicJWK());
+        }
+        return new JWKSet(keys);
+    }
+
+    /** Makes a new signing key now and retires the others, whatever their age (the operator's key rotation). */
+    void rotateNow() {
+        rotate(true);
+    }
+
+    /** Makes a new signing key unless another node just did (or, when forced, always). */
+    private void rotate(boolean force) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!lock(connection)) {
+                throw new IllegalStateException("another kernel node is rotating the signing keys; try again in a minute");
+            }
+            try {
+                List<StoredKey> keys = published(connection);
+                boolean fresh = keys.stream().anyMatch(k -> k.retiredAt == null && k.createdAt.plus(rotation).isAfter(clock.instant()));
+                if (force || !fresh) {
+                    insertNewKey(connection);
+                }
+            } finally {
+                unlock(connection);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the signing keys could not be read or written: " + e.getMessage(), e);
+        }
+    }
+
+    private void insertNewKey(Connection connection) throws SQLException {
+        Instant now = clock.instant();
+        String kid = KID_DAY.format(now) + "-" + HexFormat.of().formatHex(randomBytes(4));
+        RSAKey key;
+        try {
+            key = new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not generate an RSA signing key: " + e.getMessage(), e);
+        }
+        try (PreparedStatement retire = connection.prepareStatement(
+                "UPDATE idn_signing_key SET retired_at = ?, unpublish_at = ? WHERE retired_at IS NULL")) {
+            retire.setTimestamp(1, Timestamp.from(now));
+            retire.setTimestamp(2, Timestamp.from(now.plus(tokenLifetime).plus(Duration.ofMinutes(5))));
+            retire.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO idn_signing_key (kid, alg, jwk, created_at) VALUES (?, 'RS256', ?, ?)")) {
+            insert.setString(1, kid);
+            insert.setString(2, key.toJSONString());
+            insert.setTimestamp(3, Timestamp.from(now));
+            insert.executeUpdate();
+        }
+    }
+
+    private List<StoredKey> published() {
+        try (Connection connection = dataSource.getConnection()) {
+            return published(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the signing keys could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private List<StoredKey> published(Connection connection) throws SQLException {
+        List<StoredKey> keys = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT jwk, created_at, retired_at FROM idn_signing_key "
+                + "WHERE unpublish_at IS NULL OR unpublish_at > ? ORDER BY created_at, kid")) {
+            query.setTimestamp(1, Timestamp.from(clock.instant()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Timestamp retired = rows.getTimestamp(3);
+                    keys.add(new StoredKey(RSAKey.parse(rows.getString(1)), rows.getTimestamp(2).toInstant(),
+                            retired == null ? null : retired.toInstant()));
+                }
+            }
+        } catch (ParseException e) {
+            throw new SQLException("a stored signing key is not a valid JWK: " + e.getMessage(), e);
+        }
+        return keys;
+    }
+
+    private static boolean lock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK('educloud.identity.signing-keys', 30)");
+             ResultSet row = lock.executeQuery()) {
+            return row.next() && row.getInt(1) == 1;
+        }
+    }
+
+    private static void unlock(Connection connection) throws SQLException {
+        try (PreparedStatement unlock = connection.prepareStatement("SELECT RELEASE_LOCK('educloud.identity.signing-keys')")) {
+            unlock.executeQuery().close();
+        }
+    }
+
+    private byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private record StoredKey(RSAKey key, Instant createdAt, Instant retiredAt) {
+    }
+}
