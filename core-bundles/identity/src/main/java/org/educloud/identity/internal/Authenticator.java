@@ -64,14 +64,14 @@ public final class Authenticator {
     Outcome authenticate(String login, String password, String address) {
         String key = login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
         Instant blocked = later(byLogin.blockedUntil(key), byAddress.blockedUntil(address));
-        Optional<Account> account = accounts.find(key);
+        Optional<StoredCredentials> credentials = accounts.credentials(key);
+        Optional<Account> account = credentials.map(StoredCredentials::account);
         Instant stored = account.flatMap(Account::blockedUntil).filter(t -> t.isAfter(Instant.now())).orElse(null);
         blocked = later(blocked, stored);
         if (blocked != null) {
             audit.record(key, "login", key, address, "blocked", "retry after " + blocked);
             return new Blocked(blocked);
         }
-        Optional<StoredCredentials> credentials = accounts.credentials(key);
         boolean matches = accounts.passwords().verify(password == null ? "" : password,
                 credentials.map(StoredCredentials::passwordHash).orElse(decoyHash)) && credentials.isPresent();
         if (matches && !account.get().locked()) {
@@ -105,7 +105,7 @@ public final class Authenticator {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE idn_account SET failed_logins = failed_logins + 1, blocked_until = ? WHERE username = ?")) {
                 update.setTimestamp(1, accountBlock == null ? null : Timestamp.from(accountBlock));
-                update.setString(2, credentials.username());
+                update.setString(2, credentials.account().username());
                 update.executeUpdate();
             }
             return null;

@@ -178,20 +178,9 @@ public final class JdbcAccountDirectory implements AccountDirectory {
         });
     }
 
-    /** The stored password hash and failure count of a login, for the authenticator. */
+    /** An account with its stored password hash and failure count, in one lookup, for the authenticator. */
     Optional<StoredCredentials> credentials(String login) {
-        return inTransaction(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM idn_account "
-                    + "WHERE username = ? OR registry_no = ? OR staff_no = ? ORDER BY username = ? DESC LIMIT 1")) {
-                for (int i = 1; i <= 4; i++) {
-                    query.setString(i, login);
-                }
-                try (ResultSet row = query.executeQuery()) {
-                    return row.next() ? Optional.of(new StoredCredentials(row.getString("username"), row.getString("password_hash"),
-                            row.getInt("failed_logins"))) : Optional.empty();
-                }
-            }
-        });
+        return inTransaction(connection -> lookup(connection, login));
     }
 
     DataSource dataSource() {
@@ -203,7 +192,7 @@ public final class JdbcAccountDirectory implements AccountDirectory {
     }
 
     /** A login's stored secret, never leaves this package. */
-    record StoredCredentials(String username, String passwordHash, int failedLogins) {
+    record StoredCredentials(Account account, String passwordHash, int failedLogins) {
     }
 
     private void update(String username, String sql, String actor, String action) {
@@ -267,6 +256,10 @@ public final class JdbcAccountDirectory implements AccountDirectory {
     }
 
     private static Optional<Account> load(Connection connection, String login) throws SQLException {
+        return lookup(connection, login).map(StoredCredentials::account);
+    }
+
+    private static Optional<StoredCredentials> lookup(Connection connection, String login) throws SQLException {
         Map<String, Object> row = new LinkedHashMap<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM idn_account "
                 + "WHERE username = ? OR registry_no = ? OR staff_no = ? ORDER BY username = ? DESC LIMIT 1")) {
@@ -294,11 +287,12 @@ public final class JdbcAccountDirectory implements AccountDirectory {
             }
         }
         Timestamp blocked = (Timestamp) row.get("blocked_until");
-        return Optional.of(new Account(id, (String) row.get("username"), Optional.ofNullable((String) row.get("registry_no")),
+        return Optional.of(new StoredCredentials(new Account(id, (String) row.get("username"), Optional.ofNullable((String) row.get("registry_no")),
                 Optional.ofNullable((String) row.get("staff_no")), Optional.ofNullable((String) row.get("person_id")),
                 (String) row.get("display_name"), Boolean.TRUE.equals(bool(row.get("locked"))),
                 Boolean.TRUE.equals(bool(row.get("must_change_password"))),
-                Optional.ofNullable(blocked).map(Timestamp::toInstant), grants));
+                Optional.ofNullable(blocked).map(Timestamp::toInstant), grants),
+                (String) row.get("password_hash"), ((Number) row.get("failed_logins")).intValue()));
     }
 
     private static Boolean bool(Object value) {

@@ -42,14 +42,6 @@ public final class OidcProvider {
         this.keys = keys;
     }
 
-    Issuer issuer() {
-        return issuer;
-    }
-
-    SigningKeyRing keys() {
-        return keys;
-    }
-
     JWKSet publicKeys() {
         return keys.publicKeys();
     }
