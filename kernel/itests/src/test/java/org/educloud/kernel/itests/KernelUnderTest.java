@@ -28,9 +28,12 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
  */
 final class KernelUnderTest {
 
-    static final int HTTP_PORT = 8281;
-    static final int SSH_PORT = 8201;
-    static final String TEST_DATABASE = "educloud_itest";
+    /** Shifts every port (and names another database) so two suites can run on one machine at once. */
+    static final int PORT_OFFSET = Integer.getInteger("educloud.itest.portOffset", 0);
+    static final int HTTP_PORT = 8281 + PORT_OFFSET;
+    static final int SSH_PORT = 8201 + PORT_OFFSET;
+    static final String TEST_DATABASE = "educloud_itest" + (PORT_OFFSET == 0 ? "" : String.valueOf(PORT_OFFSET));
+    static final String ISSUER = "http://localhost:" + HTTP_PORT;
     private static final String SERVER_URL = "jdbc:mariadb://127.0.0.1:3306/";
 
     private KernelUnderTest() {
@@ -52,9 +55,11 @@ final class KernelUnderTest {
             keepRuntimeFolder(),
             // The Aries JAX-RS whiteboard jar carries a zip64 extra field that Java 17's strict check rejects.
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+            systemProperty("educloud.itest.portOffset").value(String.valueOf(PORT_OFFSET)),
             systemProperty("educloud.itest.database").value(serverDatabase ? "server" : "embedded"),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(SSH_PORT)),
+            editConfigurationFilePut("etc/org.educloud.identity.cfg", "issuer", ISSUER),
             when(serverDatabase).useOptions(
                     editConfigurationFilePut("etc/org.educloud.persistence.cfg", "url", SERVER_URL + TEST_DATABASE),
                     editConfigurationFilePut("etc/org.educloud.persistence.cfg", "user", "root"),
@@ -62,7 +67,7 @@ final class KernelUnderTest {
             when(!serverDatabase).useOptions(
                     editConfigurationFilePut("etc/org.educloud.persistence.embedded.cfg", "binaries",
                             requiredPath("educloud.mariadb.binaries")),
-                    editConfigurationFilePut("etc/org.educloud.persistence.embedded.cfg", "port", "3317")));
+                    editConfigurationFilePut("etc/org.educloud.persistence.embedded.cfg", "port", String.valueOf(3317 + PORT_OFFSET))));
     }
 
     /**

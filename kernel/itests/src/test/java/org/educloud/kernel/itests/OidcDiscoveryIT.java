@@ -33,8 +33,8 @@ public class OidcDiscoveryIT {
         assertEquals(response.body(), 200, response.statusCode());
         JsonNode discovery = KernelHttp.json(response);
 
-        assertEquals("http://localhost:8181", discovery.path("issuer").asText());
-        assertEquals("http://localhost:8181/oauth2/jwks", discovery.path("jwks_uri").asText());
+        assertEquals(KernelUnderTest.ISSUER, discovery.path("issuer").asText());
+        assertEquals(KernelUnderTest.ISSUER + "/oauth2/jwks", discovery.path("jwks_uri").asText());
         assertTrue(discovery.toString(), discovery.path("id_token_signing_alg_values_supported").toString().contains("RS256"));
     }
 
