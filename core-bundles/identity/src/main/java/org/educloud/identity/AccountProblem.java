@@ -1,9 +1,9 @@
 package org.educloud.identity;
 
 /**
- * A request about accounts that cannot be done as asked: the message says what is wrong and
+ * A request about accounts or clients that cannot be done as asked: the message says what is wrong and
  * how to fix it, {@link #field()} names the input at fault (or is empty), and {@link #kind()} says
- * whether it is bad input, a missing account or a conflict.
+ * whether it is bad input, a missing account (or client) or a conflict.
  */
 public class AccountProblem extends RuntimeException {
 

@@ -15,6 +15,15 @@ public @interface IdentityConfig {
     @AttributeDefinition(description = "Lifetime of access and ID tokens, in seconds")
     int accessTokenSeconds() default 300;
 
+    @AttributeDefinition(description = "Lifetime of a refresh token, in hours; each use replaces it with a new one")
+    int refreshTokenHours() default 12;
+
+    @AttributeDefinition(description = "Lifetime of a single sign-on session, in minutes (a school day by default)")
+    int ssoSessionMinutes() default 600;
+
+    @AttributeDefinition(description = "Lifetime of an authorization code, in seconds (at most 600)")
+    int authorizationCodeSeconds() default 60;
+
     @AttributeDefinition(description = "Days a signing key signs new tokens before the next key takes over")
     int keyRotationDays() default 90;
 

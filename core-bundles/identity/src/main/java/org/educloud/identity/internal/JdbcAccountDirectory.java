@@ -178,6 +178,37 @@ public final class JdbcAccountDirectory implements AccountDirectory {
         });
     }
 
+    /** The account with this id (the {@code sub} of its tokens). */
+    Optional<Account> byId(long id) {
+        return inTransaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT username FROM idn_account WHERE id = ?")) {
+                query.setLong(1, id);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? load(connection, row.getString(1)) : Optional.<Account>empty();
+                }
+            }
+        });
+    }
+
+    /** Sets the password the user chose at a forced change; it need not be changed again. */
+    void changeOwnPassword(Account account, String newPassword, String address) {
+        String weakness = PasswordPolicy.weakness(newPassword, account.username());
+        if (weakness != null) {
+            throw new AccountProblem(Kind.INVALID, "password", weakness);
+        }
+        String hash = passwords.hash(newPassword);
+        inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE idn_account SET password_hash = ?, "
+                    + "must_change_password = FALSE, updated_at = CURRENT_TIMESTAMP(3) WHERE id = ?")) {
+                update.setString(1, hash);
+                update.setLong(2, account.id());
+                update.executeUpdate();
+            }
+            AuditTrail.record(connection, account.username(), "account.change-password", account.username(), address, "success", "");
+            return null;
+        });
+    }
+
     /** An account with its stored password hash and failure count, in one lookup, for the authenticator. */
     Optional<StoredCredentials> credentials(String login) {
         return inTransaction(connection -> lookup(connection, login));
@@ -303,27 +334,7 @@ public final class JdbcAccountDirectory implements AccountDirectory {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    /** Work on one connection in one transaction. */
-    interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    <T> T inTransaction(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean auto = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("the account database is unavailable: " + e.getMessage(), e);
-        }
+    <T> T inTransaction(Transactions.Work<T> work) {
+        return Transactions.inTransaction(dataSource, work);
     }
 }

@@ -14,6 +14,15 @@ import org.osgi.service.component.annotations.Reference;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.langtag.LangTag;
+import com.nimbusds.langtag.LangTagException;
+import com.nimbusds.oauth2.sdk.GrantType;
+import com.nimbusds.oauth2.sdk.ResponseMode;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.SubjectType;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
@@ -26,6 +35,12 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 public final class OidcProvider {
 
     static final String JWKS_PATH = "/oauth2/jwks";
+    static final String AUTHORIZE_PATH = "/oauth2/authorize";
+    static final String TOKEN_PATH = "/oauth2/token";
+    static final String USERINFO_PATH = "/oauth2/userinfo";
+    static final String REVOKE_PATH = "/oauth2/revoke";
+    static final String INTROSPECT_PATH = "/oauth2/introspect";
+    static final String LOGOUT_PATH = "/oauth2/logout";
 
     private final Issuer issuer;
     private final SigningKeyRing keys;
@@ -42,13 +57,56 @@ public final class OidcProvider {
         this.keys = keys;
     }
 
+    Issuer issuer() {
+        return issuer;
+    }
+
+    RSAKey signingKey() {
+        return keys.current();
+    }
+
+    void rotateKeys() {
+        keys.rotateNow();
+    }
+
     JWKSet publicKeys() {
         return keys.publicKeys();
     }
 
     OIDCProviderMetadata metadata() {
+        try {
+            return describe();
+        } catch (LangTagException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private OIDCProviderMetadata describe() throws LangTagException {
         OIDCProviderMetadata metadata = new OIDCProviderMetadata(issuer, List.of(SubjectType.PUBLIC), endpoint(JWKS_PATH));
-        metadata.setIDTokenJWSAlgs(List.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256));
+        metadata.setIDTokenJWSAlgs(List.of(JWSAlgorithm.RS256));
+        metadata.setAuthorizationEndpointURI(endpoint(AUTHORIZE_PATH));
+        metadata.setTokenEndpointURI(endpoint(TOKEN_PATH));
+        metadata.setUserInfoEndpointURI(endpoint(USERINFO_PATH));
+        metadata.setRevocationEndpointURI(endpoint(REVOKE_PATH));
+        metadata.setIntrospectionEndpointURI(endpoint(INTROSPECT_PATH));
+        metadata.setEndSessionEndpointURI(endpoint(LOGOUT_PATH));
+        metadata.setResponseTypes(List.of(ResponseType.CODE));
+        metadata.setResponseModes(List.of(ResponseMode.QUERY));
+        metadata.setGrantTypes(List.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN, GrantType.CLIENT_CREDENTIALS));
+        metadata.setCodeChallengeMethods(List.of(CodeChallengeMethod.S256));
+        List<ClientAuthenticationMethod> methods = List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
+                ClientAuthenticationMethod.CLIENT_SECRET_POST, ClientAuthenticationMethod.PRIVATE_KEY_JWT,
+                ClientAuthenticationMethod.NONE);
+        metadata.setTokenEndpointAuthMethods(methods);
+        metadata.setTokenEndpointJWSAlgs(List.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.PS256));
+        metadata.setRevocationEndpointAuthMethods(methods);
+        metadata.setIntrospectionEndpointAuthMethods(methods.subList(0, 3));
+        metadata.setScopes(new Scope("openid", "profile", "offline_access"));
+        metadata.setClaims(List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "sid", "azp", "name",
+                "preferred_username", "roles", "orgs", "org_ids"));
+        metadata.setUILocales(List.of(LangTag.parse("zh-CN"), LangTag.parse("en")));
+        metadata.setSupportsAuthorizationResponseIssuerParam(true);
+        metadata.setSupportsFrontChannelLogout(false);
         return metadata;
     }
 

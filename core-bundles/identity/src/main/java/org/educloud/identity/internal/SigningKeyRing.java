@@ -42,6 +42,7 @@ final class SigningKeyRing {
     private final Duration tokenLifetime;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private volatile CachedKey cached;
 
     SigningKeyRing(DataSource dataSource, Duration rotation, Duration tokenLifetime, Clock clock) {
         this.dataSource = dataSource;
@@ -50,8 +51,19 @@ final class SigningKeyRing {
         this.clock = clock;
     }
 
-    /** The key that signs new tokens, made (or rotated) first when needed. */
+    /** The key that signs new tokens, made (or rotated) first when needed; read from the database at most once a minute. */
     RSAKey current() {
+        CachedKey cached = this.cached;
+        Instant now = clock.instant();
+        if (cached != null && cached.readAt.plusSeconds(60).isAfter(now) && cached.createdAt.plus(rotation).isAfter(now)) {
+            return cached.key;
+        }
+        StoredKey newest = newest();
+        this.cached = new CachedKey(newest.key, newest.createdAt, now);
+        return newest.key;
+    }
+
+    private StoredKey newest() {
         List<StoredKey> keys = published();
         StoredKey newest = keys.stream().filter(k -> k.retiredAt == null).reduce((a, b) -> b).orElse(null);
         if (newest == null || !newest.createdAt.plus(rotation).isAfter(clock.instant())) {
@@ -59,7 +71,7 @@ final class SigningKeyRing {
             keys = published();
             newest = keys.stream().filter(k -> k.retiredAt == null).reduce((a, b) -> b).orElseThrow();
         }
-        return newest.key;
+        return newest;
     }
 
     /** Every key a client may need to verify a live token: the signing key and retired ones still published. */
@@ -74,6 +86,7 @@ final class SigningKeyRing {
 
     /** Makes a new signing key now and retires the others, whatever their age (the operator's key rotation). */
     void rotateNow() {
+        cached = null;
         rotate(true);
     }
 
@@ -164,6 +177,9 @@ final class SigningKeyRing {
         byte[] bytes = new byte[count];
         random.nextBytes(bytes);
         return bytes;
+    }
+
+    private record CachedKey(RSAKey key, Instant createdAt, Instant readAt) {
     }
 
     private record StoredKey(RSAKey key, Instant createdAt, Instant retiredAt) {

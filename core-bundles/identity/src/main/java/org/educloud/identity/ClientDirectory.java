@@ -1,0 +1,37 @@
+package org.educloud.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registered OAuth 2.0 / OpenID Connect clients. Every change is audited with the acting
+ * principal's name. Methods throw {@link AccountProblem} (its field names the client's field)
+ * for bad input, unknown clients and conflicts.
+ */
+public interface ClientDirectory {
+
+    /** A client as registered, with its secret in clear; the secret is never shown again. */
+    record Registration(Client client, Optional<String> secret) {
+    }
+
+    /** Registers a client; a {@code client_secret_*} client gets a new random secret. */
+    Registration register(NewClient client, String actor);
+
+    /** The client with this id. */
+    Optional<Client> find(String clientId);
+
+    /** Clients in id order after {@code afterClientId} (empty for the first page), at most {@code limit}. */
+    List<Client> list(String afterClientId, int limit);
+
+    /** Refuses the client everywhere and revokes its live tokens. */
+    void lock(String clientId, String actor);
+
+    /** Lets a locked client in again. */
+    void unlock(String clientId, String actor);
+
+    /** Makes a new secret (the old one stops working at once) and returns it in clear. */
+    String rotateSecret(String clientId, String actor);
+
+    /** Deletes the client, its consents and its live tokens. */
+    void remove(String clientId, String actor);
+}

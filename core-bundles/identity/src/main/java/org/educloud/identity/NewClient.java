@@ -1,0 +1,27 @@
+package org.educloud.identity;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What it takes to register a client; see {@link Client} for the fields. A secret, when the
+ * method needs one, is made by the kernel and shown once.
+ */
+public record NewClient(String clientId, String nameZh, String nameEn, ClientAuthMethod authMethod, List<URI> redirectUris,
+        List<URI> postLogoutRedirectUris, Set<String> grantTypes, Set<String> scopes, boolean firstParty,
+        Optional<OrgPath> ownerOrg, Optional<String> jwks) {
+
+    /** True for a client without a secret or key. */
+    public boolean isPublicClient() {
+        return authMethod == ClientAuthMethod.NONE;
+    }
+
+    public NewClient {
+        redirectUris = List.copyOf(redirectUris);
+        postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
+        grantTypes = Set.copyOf(grantTypes);
+        scopes = Set.copyOf(scopes);
+    }
+}
