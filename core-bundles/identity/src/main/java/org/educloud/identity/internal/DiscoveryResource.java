@@ -12,13 +12,17 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** OpenID Connect discovery ({@code /.well-known/openid-configuration}) and the JWKS the tokens are verified with. */
+/**
+ * OpenID Connect discovery ({@code /.well-known/openid-configuration}). Each endpoint class has a
+ * root path of its own: CXF picks one root resource by the longest matching path before it looks
+ * at methods, so a catch-all root {@code /} would lose {@code /oauth2/...} to the {@code oauth2} roots.
+ */
 @Component(service = DiscoveryResource.class)
 @JaxrsResource
-@Path("/")
+@Path(".well-known/openid-configuration")
 public class DiscoveryResource {
 
-    private static final CacheControl FIVE_MINUTES = CacheControl.valueOf("public, max-age=300");
+    static final CacheControl FIVE_MINUTES = CacheControl.valueOf("public, max-age=300");
     private final OidcProvider provider;
 
     @Activate
@@ -27,17 +31,8 @@ public class DiscoveryResource {
     }
 
     @GET
-    @Path(".well-known/openid-configuration")
     @Produces(MediaType.APPLICATION_JSON)
     public Response configuration() {
         return Response.ok(provider.metadata().toJSONObject().toJSONString()).cacheControl(FIVE_MINUTES).build();
-    }
-
-    @GET
-    @Path("oauth2/jwks")
-    @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
-    public Response jwks() {
-        return Response.ok(provider.publicKeys().toString(true)).type("application/jwk-set+json")
-                .cacheControl(FIVE_MINUTES).build();
     }
 }

@@ -27,6 +27,10 @@ public @interface IdentityConfig {
     @AttributeDefinition(description = "Days a signing key signs new tokens before the next key takes over")
     int keyRotationDays() default 90;
 
+    @AttributeDefinition(description = "AES-256 key (base64 of 32 bytes) that encrypts the signing keys in the database; "
+            + "the same on every node. Empty: the environment variable EDUCLOUD_IDENTITY_KEY, else a key kept in data/")
+    String keyEncryptionKey() default "";
+
     @AttributeDefinition(description = "Argon2id memory per password hash, in KiB (OWASP minimum 19456)")
     int argon2MemoryKiB() default 19456;
 

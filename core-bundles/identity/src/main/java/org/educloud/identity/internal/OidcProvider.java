@@ -48,7 +48,9 @@ public final class OidcProvider {
     @Activate
     public OidcProvider(@Reference(name = "dataSource", target = SchemaMigrations.DATA_SOURCE_FILTER) DataSource dataSource,
             IdentityConfig config) {
-        this(issuerOf(config.issuer()), new SigningKeyRing(dataSource, Duration.ofDays(config.keyRotationDays()),
+        this(issuerOf(config.issuer()), new SigningKeyRing(dataSource, KeyEncryptionKey.resolve(config.keyEncryptionKey(),
+                System.getenv("EDUCLOUD_IDENTITY_KEY"), java.nio.file.Path.of(System.getProperty("karaf.data", "data"))),
+                Duration.ofDays(config.keyRotationDays()),
                 Duration.ofSeconds(config.accessTokenSeconds()), Clock.systemUTC()));
     }
 

@@ -38,14 +38,16 @@ final class SigningKeyRing {
     private static final DateTimeFormatter KID_DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     private final DataSource dataSource;
+    private final KeyEncryptionKey encryption;
     private final Duration rotation;
     private final Duration tokenLifetime;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private volatile CachedKey cached;
 
-    SigningKeyRing(DataSource dataSource, Duration rotation, Duration tokenLifetime, Clock clock) {
+    SigningKeyRing(DataSource dataSource, KeyEncryptionKey encryption, Duration rotation, Duration tokenLifetime, Clock clock) {
         this.dataSource = dataSource;
+        this.encryption = encryption;
         this.rotation = rotation;
         this.tokenLifetime = tokenLifetime;
         this.clock = clock;
@@ -128,7 +130,7 @@ final class SigningKeyRing {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO idn_signing_key (kid, alg, jwk, created_at) VALUES (?, 'RS256', ?, ?)")) {
             insert.setString(1, kid);
-            insert.setString(2, key.toJSONString());
+            insert.setString(2, encryption.seal(key.toJSONString()));
             insert.setTimestamp(3, Timestamp.from(now));
             insert.executeUpdate();
         }
@@ -150,7 +152,7 @@ final class SigningKeyRing {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     Timestamp retired = rows.getTimestamp(3);
-                    keys.add(new StoredKey(RSAKey.parse(rows.getString(1)), rows.getTimestamp(2).toInstant(),
+                    keys.add(new StoredKey(RSAKey.parse(encryption.open(rows.getString(1))), rows.getTimestamp(2).toInstant(),
                             retired == null ? null : retired.toInstant()));
                 }
             }

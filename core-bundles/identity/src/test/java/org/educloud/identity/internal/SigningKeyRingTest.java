@@ -20,6 +20,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 /** Key rotation against a real MariaDB, with a clock the test moves. */
 class SigningKeyRingTest {
 
+    private static final KeyEncryptionKey KEK = new KeyEncryptionKey(new byte[32]);
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T08:00:00Z"));
     private SigningKeyRing ring;
     private DataSource dataSource;
@@ -27,13 +28,13 @@ class SigningKeyRingTest {
     @BeforeEach
     void freshDatabase() throws Exception {
         dataSource = IdentityDatabase.fresh("educloud_identity_keys");
-        ring = new SigningKeyRing(dataSource, Duration.ofDays(90), Duration.ofSeconds(300), clock);
+        ring = new SigningKeyRing(dataSource, KEK, Duration.ofDays(90), Duration.ofSeconds(300), clock);
     }
 
     @Test
     void theFirstKeyIsMadeOnDemandAndSharedByEveryNode() {
         RSAKey key = ring.current();
-        SigningKeyRing otherNode = new SigningKeyRing(dataSource, Duration.ofDays(90), Duration.ofSeconds(300), clock);
+        SigningKeyRing otherNode = new SigningKeyRing(dataSource, KEK, Duration.ofDays(90), Duration.ofSeconds(300), clock);
 
         assertEquals(key.getKeyID(), otherNode.current().getKeyID());
         assertTrue(key.isPrivate());

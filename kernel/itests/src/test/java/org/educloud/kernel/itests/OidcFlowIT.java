@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Date;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +38,14 @@ import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.ops4j.pax.exam.util.Filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -234,6 +244,28 @@ public class OidcFlowIT {
     }
 
     @Test
+    public void aClientAuthenticatesWithASignedJwtOnlyOnce() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("agency-key-1").generate();
+        String id = "keyed-" + SEQUENCE.incrementAndGet();
+        clients.register(new NewClient(id, "省教育厅", "Provincial bureau", ClientAuthMethod.PRIVATE_KEY_JWT, List.of(), List.of(),
+                Set.of("client_credentials"), Set.of("basedata.read"), false, Optional.of(OrgPath.of("/37")),
+                Optional.of(new JWKSet(key.toPublicJWK()).toString())), "itest");
+        String assertion = clientAssertion(id, key);
+        Browser browser = new Browser();
+        Map<String, String> form = Map.of("grant_type", "client_credentials", "client_assertion_type",
+                "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", "client_assertion", assertion);
+
+        HttpResponse<String> token = browser.post(ISSUER + "/oauth2/token", form, null);
+        assertEquals(token.body(), 200, token.statusCode());
+        HttpResponse<String> replay = browser.post(ISSUER + "/oauth2/token", form, null);
+        assertEquals("an assertion is accepted once: " + replay.body(), 401, replay.statusCode());
+        HttpResponse<String> otherKey = browser.post(ISSUER + "/oauth2/token", Map.of("grant_type", "client_credentials",
+                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_assertion", clientAssertion(id, new RSAKeyGenerator(2048).keyID("agency-key-1").generate())), null);
+        assertEquals("an assertion signed with another key is refused", 401, otherKey.statusCode());
+    }
+
+    @Test
     public void logoutEndsTheSsoSessionAndRevokesItsTokens() throws Exception {
         String username = newUser();
         Registered app = confidentialApp(true);
@@ -315,6 +347,15 @@ public class OidcFlowIT {
 
     private JsonNode introspect(Browser browser, Registered app, String token) throws Exception {
         return JSON.readTree(browser.post(ISSUER + "/oauth2/introspect", Map.of("token", token), app.basic()).body());
+    }
+
+    private static String clientAssertion(String clientId, RSAKey key) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(ISSUER + "/oauth2/token")
+                .jwtID(UUID.randomUUID().toString()).issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 60_000))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
     }
 
     private static JsonNode payload(String jwt) throws Exception {

@@ -96,6 +96,23 @@ public class OperatorShellIT {
     }
 
     @Test
+    public void theOperatorRegistersListsRotatesAndLocksClients() throws Exception {
+        String added = asOperator("client:add --name-zh 区教育局 --name-en 'District bureau' -m client_secret_post "
+                + "-g client_credentials -s basedata.read -o /37/3701/370102 shell.agency");
+        assertTrue(added, added.contains("Registered client shell.agency"));
+        assertTrue("the secret is shown once: " + added, added.contains("Client secret (shown once"));
+        String implicit = asOperator("client:add --name-zh 旧应用 -g implicit -r https://old.example.cn/cb shell.legacy");
+        assertTrue(implicit, implicit.contains("Error:") && implicit.contains("authorization_code with PKCE"));
+
+        String rotated = asOperator("client:rotate-secret shell.agency");
+        assertTrue(rotated, rotated.contains("New secret for shell.agency"));
+        asOperator("client:lock shell.agency");
+        String listed = asOperator("client:list");
+        assertTrue(listed, listed.contains("shell.agency") && listed.contains("locked"));
+        assertTrue("the refused client was not registered: " + listed, !listed.contains("shell.legacy"));
+    }
+
+    @Test
     public void theOperatorsWrongPasswordIsRefused() throws Exception {
         assertRefused("operator", "not-the-operator-password");
     }
