@@ -21,10 +21,19 @@ import java.util.Set;
  * @param ownerOrg               the org it belongs to (an agency, a vendor, a school), where there is one
  * @param jwks                   the public keys of a {@code private_key_jwt} client, as a JWK set JSON
  * @param locked                 refused at every endpoint until unlocked
+ * @param idTokenSigningAlg      how its ID tokens are signed: {@code RS256} (the default) or {@code ES256}
  */
 public record Client(String clientId, String nameZh, String nameEn, ClientAuthMethod authMethod, List<URI> redirectUris,
         List<URI> postLogoutRedirectUris, Set<String> grantTypes, Set<String> scopes, boolean firstParty,
-        Optional<OrgPath> ownerOrg, Optional<String> jwks, boolean locked) {
+        Optional<OrgPath> ownerOrg, Optional<String> jwks, boolean locked, String idTokenSigningAlg) {
+
+    /** A client whose ID tokens are signed RS256. */
+    public Client(String clientId, String nameZh, String nameEn, ClientAuthMethod authMethod, List<URI> redirectUris,
+            List<URI> postLogoutRedirectUris, Set<String> grantTypes, Set<String> scopes, boolean firstParty,
+            Optional<OrgPath> ownerOrg, Optional<String> jwks, boolean locked) {
+        this(clientId, nameZh, nameEn, authMethod, redirectUris, postLogoutRedirectUris, grantTypes, scopes, firstParty, ownerOrg,
+                jwks, locked, "RS256");
+    }
 
     public Client {
         redirectUris = List.copyOf(redirectUris);

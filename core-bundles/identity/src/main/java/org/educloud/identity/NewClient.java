@@ -11,7 +11,15 @@ import java.util.Set;
  */
 public record NewClient(String clientId, String nameZh, String nameEn, ClientAuthMethod authMethod, List<URI> redirectUris,
         List<URI> postLogoutRedirectUris, Set<String> grantTypes, Set<String> scopes, boolean firstParty,
-        Optional<OrgPath> ownerOrg, Optional<String> jwks) {
+        Optional<OrgPath> ownerOrg, Optional<String> jwks, String idTokenSigningAlg) {
+
+    /** A client whose ID tokens are signed RS256. */
+    public NewClient(String clientId, String nameZh, String nameEn, ClientAuthMethod authMethod, List<URI> redirectUris,
+            List<URI> postLogoutRedirectUris, Set<String> grantTypes, Set<String> scopes, boolean firstParty,
+            Optional<OrgPath> ownerOrg, Optional<String> jwks) {
+        this(clientId, nameZh, nameEn, authMethod, redirectUris, postLogoutRedirectUris, grantTypes, scopes, firstParty, ownerOrg,
+                jwks, "RS256");
+    }
 
     /** True for a client without a secret or key. */
     public boolean isPublicClient() {

@@ -41,7 +41,7 @@ public final class JdbcClientDirectory implements ClientDirectory {
     private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,200}");
     private static final String COLUMNS = "client_id, name_zh, name_en, auth_method, secret_hash, jwks, redirect_uris, "
-            + "post_logout_uris, grant_types, scopes, first_party, owner_org, locked";
+            + "post_logout_uris, grant_types, scopes, first_party, owner_org, locked, id_token_alg";
 
     private final DataSource dataSource;
 
@@ -57,8 +57,8 @@ public final class JdbcClientDirectory implements ClientDirectory {
                 ? Optional.of(ClientSecret.generate()) : Optional.empty();
         return Transactions.inTransaction(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO idn_client (client_id, name_zh, name_en, "
-                    + "auth_method, secret_hash, jwks, redirect_uris, post_logout_uris, grant_types, scopes, first_party, owner_org) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "auth_method, secret_hash, jwks, redirect_uris, post_logout_uris, grant_types, scopes, first_party, owner_org, "
+                    + "id_token_alg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, client.clientId());
                 insert.setString(2, client.nameZh().strip());
                 insert.setString(3, client.nameEn().strip());
@@ -71,6 +71,7 @@ public final class JdbcClientDirectory implements ClientDirectory {
                 insert.setString(10, String.join(" ", new java.util.TreeSet<>(client.scopes())));
                 insert.setBoolean(11, client.firstParty());
                 insert.setString(12, client.ownerOrg().map(OrgPath::value).orElse(null));
+                insert.setString(13, client.idTokenSigningAlg());
                 insert.executeUpdate();
             } catch (SQLIntegrityConstraintViolationException e) {
                 throw new AccountProblem(Kind.CONFLICT, "clientId", "client id " + client.clientId() + " is taken; choose another");
@@ -221,6 +222,10 @@ public final class JdbcClientDirectory implements ClientDirectory {
                 throw invalid("scopes", "scope '" + scope + "' is not valid: printable ASCII without spaces, quotes or backslashes");
             }
         }
+        if (!Set.of("RS256", "ES256").contains(client.idTokenSigningAlg())) {
+            throw invalid("idTokenSigningAlg", "ID tokens are signed RS256 (the default) or ES256, not '"
+                    + client.idTokenSigningAlg() + "'");
+        }
         if (client.authMethod() == ClientAuthMethod.PRIVATE_KEY_JWT) {
             String jwks = client.jwks().orElseThrow(() -> invalid("jwks", "a private_key_jwt client needs its public keys "
                     + "(a JWK set, e.g. {\"keys\":[{\"kty\":\"RSA\",...}]})"));
@@ -262,7 +267,7 @@ public final class JdbcClientDirectory implements ClientDirectory {
                 ClientAuthMethod.of(row.getString("auth_method")), uris(row.getString("redirect_uris")),
                 uris(row.getString("post_logout_uris")), words(row.getString("grant_types")), words(row.getString("scopes")),
                 row.getBoolean("first_party"), Optional.ofNullable(owner).map(OrgPath::of),
-                Optional.ofNullable(row.getString("jwks")), row.getBoolean("locked"));
+                Optional.ofNullable(row.getString("jwks")), row.getBoolean("locked"), row.getString("id_token_alg"));
     }
 
     private static String lines(List<URI> uris) {

@@ -32,10 +32,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -157,13 +153,11 @@ public class LogoutEndpoint {
         }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            JWK key = provider.publicKeys().getKeyByKeyId(jwt.getHeader().getKeyID());
-            if (!(key instanceof RSAKey rsa) || !jwt.verify(new RSASSAVerifier(rsa))
-                    || !provider.issuer().getValue().equals(jwt.getJWTClaimsSet().getIssuer())) {
+            if (!provider.signed(jwt) || !provider.issuer().getValue().equals(jwt.getJWTClaimsSet().getIssuer())) {
                 return Optional.empty();
             }
             return Optional.of(jwt.getJWTClaimsSet());
-        } catch (ParseException | JOSEException | RuntimeException e) {
+        } catch (ParseException | RuntimeException e) {
             return Optional.empty();
         }
     }

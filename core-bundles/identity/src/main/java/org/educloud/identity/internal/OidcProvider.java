@@ -15,6 +15,12 @@ import org.osgi.service.component.annotations.Reference;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.langtag.LangTag;
 import com.nimbusds.langtag.LangTagException;
 import com.nimbusds.oauth2.sdk.GrantType;
@@ -67,6 +73,27 @@ public final class OidcProvider {
         return keys.current();
     }
 
+    /** The key that signs with {@code algorithm}: RS256 or ES256. */
+    JWK signingKey(JWSAlgorithm algorithm) {
+        return keys.current(algorithm);
+    }
+
+    /** True when one of this provider's published keys made the JWT's signature (whatever its algorithm). */
+    boolean signed(SignedJWT jwt) {
+        JWK key = publicKeys().getKeyByKeyId(jwt.getHeader().getKeyID());
+        try {
+            if (key instanceof RSAKey rsa && JWSAlgorithm.Family.RSA.contains(jwt.getHeader().getAlgorithm())) {
+                return jwt.verify(new RSASSAVerifier(rsa));
+            }
+            if (key instanceof ECKey ec && JWSAlgorithm.Family.EC.contains(jwt.getHeader().getAlgorithm())) {
+                return jwt.verify(new ECDSAVerifier(ec));
+            }
+        } catch (JOSEException e) {
+            return false;
+        }
+        return false;
+    }
+
     void rotateKeys() {
         keys.rotateNow();
     }
@@ -85,7 +112,7 @@ public final class OidcProvider {
 
     private OIDCProviderMetadata describe() throws LangTagException {
         OIDCProviderMetadata metadata = new OIDCProviderMetadata(issuer, List.of(SubjectType.PUBLIC), endpoint(JWKS_PATH));
-        metadata.setIDTokenJWSAlgs(List.of(JWSAlgorithm.RS256));
+        metadata.setIDTokenJWSAlgs(SigningKeyRing.ALGORITHMS);
         metadata.setAuthorizationEndpointURI(endpoint(AUTHORIZE_PATH));
         metadata.setTokenEndpointURI(endpoint(TOKEN_PATH));
         metadata.setUserInfoEndpointURI(endpoint(USERINFO_PATH));

@@ -14,6 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.security.SecureRandom;
 
 import javax.sql.DataSource;
@@ -25,6 +27,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 
 /**
  * The token signing keys, kept in the database so every kernel node signs with the same key and
@@ -35,6 +39,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
  */
 final class SigningKeyRing {
 
+    /** The algorithms keys are kept for: RS256 signs by default, ES256 for clients that ask for it. */
+    static final List<JWSAlgorithm> ALGORITHMS = List.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
     private static final DateTimeFormatter KID_DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     private final DataSource dataSource;
@@ -43,7 +49,7 @@ final class SigningKeyRing {
     private final Duration tokenLifetime;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private volatile CachedKey cached;
+    private final Map<JWSAlgorithm, CachedKey> cached = new ConcurrentHashMap<>();
 
     SigningKeyRing(DataSource dataSource, KeyEncryptionKey encryption, Duration rotation, Duration tokenLifetime, Clock clock) {
         this.dataSource = dataSource;
@@ -53,32 +59,45 @@ final class SigningKeyRing {
         this.clock = clock;
     }
 
-    /** The key that signs new tokens, made (or rotated) first when needed; read from the database at most once a minute. */
+    /** The RS256 key that signs new tokens (the default). */
     RSAKey current() {
-        CachedKey cached = this.cached;
+        return (RSAKey) current(JWSAlgorithm.RS256);
+    }
+
+    /**
+     * The key that signs new tokens with {@code algorithm} (RS256 or ES256), made (or rotated)
+     * first when needed; read from the database at most once a minute.
+     */
+    JWK current(JWSAlgorithm algorithm) {
+        CachedKey cached = this.cached.get(algorithm);
         Instant now = clock.instant();
         if (cached != null && cached.readAt.plusSeconds(60).isAfter(now) && cached.createdAt.plus(rotation).isAfter(now)) {
             return cached.key;
         }
-        StoredKey newest = newest();
-        this.cached = new CachedKey(newest.key, newest.createdAt, now);
+        StoredKey newest = newest(algorithm);
+        this.cached.put(algorithm, new CachedKey(newest.key, newest.createdAt, now));
         return newest.key;
     }
 
-    private StoredKey newest() {
-        List<StoredKey> keys = published();
-        StoredKey newest = keys.stream().filter(k -> k.retiredAt == null).reduce((a, b) -> b).orElse(null);
+    private StoredKey newest(JWSAlgorithm algorithm) {
+        StoredKey newest = newestUnretired(published(), algorithm);
         if (newest == null || !newest.createdAt.plus(rotation).isAfter(clock.instant())) {
-            rotate(false);
-            keys = published();
-            newest = keys.stream().filter(k -> k.retiredAt == null).reduce((a, b) -> b).orElseThrow();
+            rotate(algorithm, false);
+            newest = newestUnretired(published(), algorithm);
         }
         return newest;
     }
 
-    /** Every key a client may need to verify a live token: the signing key and retired ones still published. */
+    private static StoredKey newestUnretired(List<StoredKey> keys, JWSAlgorithm algorithm) {
+        return keys.stream().filter(k -> k.retiredAt == null && k.key.getAlgorithm().equals(algorithm)).reduce((a, b) -> b)
+                .orElse(null);
+    }
+
+    /** Every key a client may need to verify a live token: the signing keys and retired ones still published. */
     JWKSet publicKeys() {
-        current();
+        for (JWSAlgorithm algorithm : ALGORITHMS) {
+            current(algorithm);
+        }
         List<JWK> keys = new ArrayList<>();
         for (StoredKey stored : published()) {
             keys.add(stored.key.toPublicJWK());
@@ -88,21 +107,24 @@ final class SigningKeyRing {
 
     /** Makes a new signing key now and retires the others, whatever their age (the operator's key rotation). */
     void rotateNow() {
-        cached = null;
-        rotate(true);
+        cached.clear();
+        for (JWSAlgorithm algorithm : ALGORITHMS) {
+            rotate(algorithm, true);
+        }
     }
 
     /** Makes a new signing key unless another node just did (or, when forced, always). */
-    private void rotate(boolean force) {
+    private void rotate(JWSAlgorithm algorithm, boolean force) {
         try (Connection connection = dataSource.getConnection()) {
             if (!lock(connection)) {
                 throw new IllegalStateException("another kernel node is rotating the signing keys; try again in a minute");
             }
             try {
                 List<StoredKey> keys = published(connection);
-                boolean fresh = keys.stream().anyMatch(k -> k.retiredAt == null && k.createdAt.plus(rotation).isAfter(clock.instant()));
+                boolean fresh = keys.stream().anyMatch(k -> k.retiredAt == null && k.key.getAlgorithm().equals(algorithm)
+                        && k.createdAt.plus(rotation).isAfter(clock.instant()));
                 if (force || !fresh) {
-                    insertNewKey(connection);
+                    insertNewKey(connection, algorithm);
                 }
             } finally {
                 unlock(connection);
@@ -112,26 +134,30 @@ final class SigningKeyRing {
         }
     }
 
-    private void insertNewKey(Connection connection) throws SQLException {
+    private void insertNewKey(Connection connection, JWSAlgorithm algorithm) throws SQLException {
         Instant now = clock.instant();
-        String kid = KID_DAY.format(now) + "-" + HexFormat.of().formatHex(randomBytes(4));
-        RSAKey key;
+        String kid = KID_DAY.format(now) + "-" + (algorithm.equals(JWSAlgorithm.ES256) ? "ec-" : "") + HexFormat.of().formatHex(randomBytes(4));
+        JWK key;
         try {
-            key = new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+            key = algorithm.equals(JWSAlgorithm.ES256)
+                    ? new ECKeyGenerator(Curve.P_256).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).generate()
+                    : new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).generate();
         } catch (JOSEException e) {
-            throw new IllegalStateException("could not generate an RSA signing key: " + e.getMessage(), e);
+            throw new IllegalStateException("could not generate a " + algorithm + " signing key: " + e.getMessage(), e);
         }
         try (PreparedStatement retire = connection.prepareStatement(
-                "UPDATE idn_signing_key SET retired_at = ?, unpublish_at = ? WHERE retired_at IS NULL")) {
+                "UPDATE idn_signing_key SET retired_at = ?, unpublish_at = ? WHERE retired_at IS NULL AND alg = ?")) {
             retire.setTimestamp(1, Timestamp.from(now));
             retire.setTimestamp(2, Timestamp.from(now.plus(tokenLifetime).plus(Duration.ofMinutes(5))));
+            retire.setString(3, algorithm.getName());
             retire.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO idn_signing_key (kid, alg, jwk, created_at) VALUES (?, 'RS256', ?, ?)")) {
+                "INSERT INTO idn_signing_key (kid, alg, jwk, created_at) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, kid);
-            insert.setString(2, encryption.seal(key.toJSONString()));
-            insert.setTimestamp(3, Timestamp.from(now));
+            insert.setString(2, algorithm.getName());
+            insert.setString(3, encryption.seal(key.toJSONString()));
+            insert.setTimestamp(4, Timestamp.from(now));
             insert.executeUpdate();
         }
     }
@@ -152,7 +178,7 @@ final class SigningKeyRing {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     Timestamp retired = rows.getTimestamp(3);
-                    keys.add(new StoredKey(RSAKey.parse(encryption.open(rows.getString(1))), rows.getTimestamp(2).toInstant(),
+                    keys.add(new StoredKey(JWK.parse(encryption.open(rows.getString(1))), rows.getTimestamp(2).toInstant(),
                             retired == null ? null : retired.toInstant()));
                 }
             }
@@ -181,9 +207,9 @@ final class SigningKeyRing {
         return bytes;
     }
 
-    private record CachedKey(RSAKey key, Instant createdAt, Instant readAt) {
+    private record CachedKey(JWK key, Instant createdAt, Instant readAt) {
     }
 
-    private record StoredKey(RSAKey key, Instant createdAt, Instant retiredAt) {
+    private record StoredKey(JWK key, Instant createdAt, Instant retiredAt) {
     }
 }

@@ -26,7 +26,9 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -186,7 +188,7 @@ public final class TokenService {
         if (account.isEmpty()) {
             client.ownerOrg().ifPresent(org -> access.claim("orgs", List.of(org.value())));
         }
-        SignedJWT accessToken = sign(access.build(), new JOSEObjectType("at+jwt"));
+        SignedJWT accessToken = sign(access.build(), new JOSEObjectType("at+jwt"), JWSAlgorithm.RS256);
         SignedJWT idToken = null;
         if (account.isPresent() && scope.contains("openid")) {
             JWTClaimsSet.Builder id = new JWTClaimsSet.Builder().issuer(provider.issuer().getValue()).subject(subject)
@@ -197,7 +199,7 @@ public final class TokenService {
                 id.claim("nonce", nonce);
             }
             userClaims(id, account.get()).claim("name", account.get().displayName());
-            idToken = sign(id.build(), JOSEObjectType.JWT);
+            idToken = sign(id.build(), JOSEObjectType.JWT, JWSAlgorithm.parse(client.idTokenSigningAlg()));
         }
         String refresh = account.isPresent() && client.grantTypes().contains("refresh_token") ? ClientSecret.generate() : null;
         Long accountId = account.map(Account::id).orElse(null);
@@ -236,11 +238,11 @@ public final class TokenService {
         return account;
     }
 
-    private SignedJWT sign(JWTClaimsSet claims, JOSEObjectType type) {
-        RSAKey key = provider.signingKey();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(type).build(), claims);
+    private SignedJWT sign(JWTClaimsSet claims, JOSEObjectType type, JWSAlgorithm algorithm) {
+        JWK key = provider.signingKey(algorithm);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(type).build(), claims);
         try {
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key));
         } catch (JOSEException e) {
             throw new IllegalStateException("could not sign a token: " + e.getMessage(), e);
         }

@@ -40,7 +40,9 @@ import org.ops4j.pax.exam.util.Filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -241,6 +243,26 @@ public class OidcFlowIT {
         assertTrue(JSON.readTree(browser.post(ISSUER + "/oauth2/introspect", own, null).body()).get("active").asBoolean());
         assertEquals(200, browser.post(ISSUER + "/oauth2/revoke", own, null).statusCode());
         assertFalse(JSON.readTree(browser.post(ISSUER + "/oauth2/introspect", own, null).body()).get("active").asBoolean());
+    }
+
+    @Test
+    public void aClientThatAsksForEs256GetsEs256IdTokensVerifiableFromTheKeySet() throws Exception {
+        String id = "ec-app-" + SEQUENCE.incrementAndGet();
+        ClientDirectory.Registration registration = clients.register(new NewClient(id, "椭圆曲线应用", "EC app",
+                ClientAuthMethod.CLIENT_SECRET_BASIC, List.of(URI.create(CALLBACK)), List.of(), Set.of("authorization_code"),
+                Set.of("openid", "profile"), true, Optional.empty(), Optional.empty(), "ES256"), "itest");
+        Registered app = new Registered(id, registration.secret().orElseThrow(), true);
+        Browser browser = new Browser();
+        Pkce pkce = new Pkce();
+        JsonNode tokens = exchange(browser, app, logIn(browser, app, pkce, newUser()), pkce.verifier);
+
+        SignedJWT idToken = SignedJWT.parse(tokens.get("id_token").asText());
+        assertEquals(JWSAlgorithm.ES256, idToken.getHeader().getAlgorithm());
+        JWKSet published = JWKSet.parse(browser.get(ISSUER + "/oauth2/jwks").body());
+        ECKey key = (ECKey) published.getKeyByKeyId(idToken.getHeader().getKeyID());
+        assertTrue("the ID token verifies with the published EC key", idToken.verify(new ECDSAVerifier(key)));
+        assertEquals("access tokens stay RS256", "RS256", SignedJWT.parse(tokens.get("access_token").asText()).getHeader()
+                .getAlgorithm().getName());
     }
 
     @Test

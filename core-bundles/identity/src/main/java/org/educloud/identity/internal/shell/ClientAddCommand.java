@@ -65,6 +65,10 @@ public class ClientAddCommand implements Action {
     @Option(name = "--jwks-file", description = "A file with the public JWK set of a private_key_jwt client")
     private String jwksFile;
 
+    @Option(name = "--id-token-alg", description = "How its ID tokens are signed: RS256 (default) or ES256")
+    @Completion(value = StringsCompleter.class, values = {"RS256", "ES256"})
+    private String idTokenAlg = "RS256";
+
     @Reference
     private ClientDirectory clients;
 
@@ -76,7 +80,7 @@ public class ClientAddCommand implements Action {
                     new LinkedHashSet<>(grants.isEmpty() ? List.of("authorization_code", "refresh_token") : grants),
                     new LinkedHashSet<>(scopes.isEmpty() ? List.of("openid", "profile") : scopes), firstParty,
                     Optional.ofNullable(ownerOrg).map(OrgPath::of),
-                    jwksFile == null ? Optional.empty() : Optional.of(Files.readString(Path.of(jwksFile))));
+                    jwksFile == null ? Optional.empty() : Optional.of(Files.readString(Path.of(jwksFile))), idTokenAlg);
             Registration registration = clients.register(client, ShellOperator.name());
             System.out.println("Registered client " + clientId + " (" + authMethod + ", grants " + String.join(" ",
                     registration.client().grantTypes()) + ").");
