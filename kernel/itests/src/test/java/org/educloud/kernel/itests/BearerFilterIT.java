@@ -51,7 +51,9 @@ public class BearerFilterIT {
         assertProblem(response, 401, ME);
 
         HttpResponse<String> forged = KernelHttp.get("/api/identity/v1/accounts",
-                "Bearer eyJhbGciOiJub25lIiwidHlwIjoiYXQrand0In0.eyJzdWIiOiIxIn0.");
+                // HS256 with a guessable secret: the classic algorithm-confusion forgery
+                "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6ImF0K2p3dCIsImtpZCI6IngifQ.eyJzdWIiOiIxIiwiYXVkIjoiZWR1Y2xvdWQifQ."
+                + "MDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDA");
         assertEquals(forged.body(), 401, forged.statusCode());
         assertTrue(forged.body(), KernelHttp.json(forged).path("detail").asText().contains("RS256"));
     }
