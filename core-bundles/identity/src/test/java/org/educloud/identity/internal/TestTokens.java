@@ -41,7 +41,7 @@ final class TestTokens {
 
     /** A user's token: account {@code subject}, the roles given, scope {@code scope}. */
     String user(String subject, String username, String scope, List<String> roles) {
-        return mint(claims -> claims.subject(subject).claim("preferred_username", username).claim("scope", scope)
+        return mint(claims -> claims.subject(subject).claim("client_id", "portal").claim("preferred_username", username).claim("scope", scope)
                 .claim("roles", roles).claim("sid", "session-1"), UnaryOperator.identity(), true);
     }
 
