@@ -11,6 +11,9 @@ import javax.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
 class ProblemTest {
 
     @Test
@@ -44,6 +47,19 @@ class ProblemTest {
 
         Response own = new ProblemMapper().toResponse(new ProblemException(Problem.invalidInput("limit", "limit must be 1–500")));
         assertTrue(String.valueOf(own.getEntity()).contains("\"field\":\"limit\""));
+    }
+
+    @Test
+    void anUnreadableJsonBodyIsA400NamingTheMember() {
+        JsonMappingException wrong = JsonMappingException.from(
+                (JsonParser) null, "Cannot deserialize value of type `java.lang.String` from Array value");
+        wrong.prependPath(new JsonMappingException.Reference(null, 1));
+        wrong.prependPath(new JsonMappingException.Reference(null, "grants"));
+        Response response = new JsonProblemMapper().toResponse(wrong);
+        String body = String.valueOf(response.getEntity());
+        assertEquals(400, response.getStatus());
+        assertTrue(body.contains("\"field\":\"grants[1]\""), body);
+        assertTrue(body.contains("Cannot deserialize"), body);
     }
 
     @Test
