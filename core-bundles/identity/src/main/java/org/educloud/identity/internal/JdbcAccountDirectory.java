@@ -52,6 +52,11 @@ public final class JdbcAccountDirectory implements AccountDirectory {
 
     @Override
     public Account create(NewAccount account, String actor) {
+        return create(account, actor, null);
+    }
+
+    /** As {@link #create(NewAccount, String)}, auditing the actor's client address too (the REST API's). */
+    Account create(NewAccount account, String actor, String address) {
         validate(account);
         String hash = passwords.hash(account.initialPassword());
         return inTransaction(connection -> {
@@ -76,7 +81,7 @@ public final class JdbcAccountDirectory implements AccountDirectory {
             for (RoleGrant grant : account.grants()) {
                 insertGrant(connection, id, grant);
             }
-            AuditTrail.record(connection, actor, "account.create", account.username(), null, "success",
+            AuditTrail.record(connection, actor, "account.create", account.username(), address, "success",
                     "grants " + account.grants());
             return load(connection, account.username()).orElseThrow();
         });
@@ -114,20 +119,77 @@ public final class JdbcAccountDirectory implements AccountDirectory {
         });
     }
 
+    /**
+     * Accounts that hold at least one role and only roles inside {@code orgs}' subtrees, in username
+     * order after {@code afterUsername}, at most {@code limit}: what an administrator of those orgs may see.
+     */
+    List<Account> listWithin(List<OrgPath> orgs, String prefix, String afterUsername, int limit) {
+        if (orgs.contains(OrgPath.ROOT)) {
+            return list(prefix, afterUsername, limit);
+        }
+        if (orgs.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder inside = new StringBuilder();
+        for (int i = 0; i < orgs.size(); i++) {
+            inside.append(i == 0 ? "" : " OR ").append("g.org_path = ? OR g.org_path LIKE ?");
+        }
+        String sql = "SELECT a.username FROM idn_account a WHERE a.username > ? AND a.username LIKE ? "
+                + "AND EXISTS (SELECT 1 FROM idn_role_grant g WHERE g.account_id = a.id) "
+                + "AND NOT EXISTS (SELECT 1 FROM idn_role_grant g WHERE g.account_id = a.id AND NOT (" + inside + ")) "
+                + "ORDER BY a.username LIMIT ?";
+        int size = Math.max(1, Math.min(limit, 500));
+        return inTransaction(connection -> {
+            List<String> names = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                int index = 1;
+                query.setString(index++, afterUsername == null ? "" : afterUsername);
+                query.setString(index++, escapeLike(prefix == null ? "" : prefix) + "%");
+                for (OrgPath org : orgs) {
+                    query.setString(index++, org.value());
+                    query.setString(index++, escapeLike(org.value()) + "/%");
+                }
+                query.setInt(index, size);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        names.add(rows.getString(1));
+                    }
+                }
+            }
+            List<Account> accounts = new ArrayList<>();
+            for (String name : names) {
+                load(connection, name).ifPresent(accounts::add);
+            }
+            return accounts;
+        });
+    }
+
     @Override
     public void lock(String username, String actor) {
+        lock(username, actor, null);
+    }
+
+    void lock(String username, String actor, String address) {
         update(username, "UPDATE idn_account SET locked = TRUE, updated_at = CURRENT_TIMESTAMP(3) WHERE username = ?",
-                actor, "account.lock");
+                actor, address, "account.lock");
     }
 
     @Override
     public void unlock(String username, String actor) {
+        unlock(username, actor, null);
+    }
+
+    void unlock(String username, String actor, String address) {
         update(username, "UPDATE idn_account SET locked = FALSE, failed_logins = 0, blocked_until = NULL, "
-                + "updated_at = CURRENT_TIMESTAMP(3) WHERE username = ?", actor, "account.unlock");
+                + "updated_at = CURRENT_TIMESTAMP(3) WHERE username = ?", actor, address, "account.unlock");
     }
 
     @Override
     public void resetPassword(String username, String temporaryPassword, String actor) {
+        resetPassword(username, temporaryPassword, actor, null);
+    }
+
+    void resetPassword(String username, String temporaryPassword, String actor, String address) {
         String weakness = PasswordPolicy.weakness(temporaryPassword, username);
         if (weakness != null) {
             throw new AccountProblem(Kind.INVALID, "password", weakness);
@@ -143,25 +205,33 @@ public final class JdbcAccountDirectory implements AccountDirectory {
                     throw notFound(username);
                 }
             }
-            AuditTrail.record(connection, actor, "account.reset-password", username, null, "success", "");
+            AuditTrail.record(connection, actor, "account.reset-password", username, address, "success", "");
             return null;
         });
     }
 
     @Override
     public void grant(String username, RoleGrant grant, String actor) {
+        grant(username, grant, actor, null);
+    }
+
+    void grant(String username, RoleGrant grant, String actor, String address) {
         inTransaction(connection -> {
             Account account = load(connection, username).orElseThrow(() -> notFound(username));
             if (!account.grants().contains(grant)) {
                 insertGrant(connection, account.id(), grant);
             }
-            AuditTrail.record(connection, actor, "account.grant", username, null, "success", grant.toString());
+            AuditTrail.record(connection, actor, "account.grant", username, address, "success", grant.toString());
             return null;
         });
     }
 
     @Override
     public void revoke(String username, RoleGrant grant, String actor) {
+        revoke(username, grant, actor, null);
+    }
+
+    void revoke(String username, RoleGrant grant, String actor, String address) {
         inTransaction(connection -> {
             Account account = load(connection, username).orElseThrow(() -> notFound(username));
             try (PreparedStatement delete = connection.prepareStatement(
@@ -173,7 +243,7 @@ public final class JdbcAccountDirectory implements AccountDirectory {
                     throw new AccountProblem(Kind.NOT_FOUND, "grant", username + " does not hold " + grant);
                 }
             }
-            AuditTrail.record(connection, actor, "account.revoke", username, null, "success", grant.toString());
+            AuditTrail.record(connection, actor, "account.revoke", username, address, "success", grant.toString());
             return null;
         });
     }
@@ -226,7 +296,7 @@ public final class JdbcAccountDirectory implements AccountDirectory {
     record StoredCredentials(Account account, String passwordHash, int failedLogins) {
     }
 
-    private void update(String username, String sql, String actor, String action) {
+    private void update(String username, String sql, String actor, String address, String action) {
         inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(sql)) {
                 update.setString(1, username);
@@ -234,7 +304,7 @@ public final class JdbcAccountDirectory implements AccountDirectory {
                     throw notFound(username);
                 }
             }
-            AuditTrail.record(connection, actor, action, username, null, "success", "");
+            AuditTrail.record(connection, actor, action, username, address, "success", "");
             return null;
         });
     }

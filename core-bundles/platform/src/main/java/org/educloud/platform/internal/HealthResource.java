@@ -8,6 +8,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.educloud.platform.health.HealthStatus;
+import org.educloud.platform.rest.PublicEndpoint;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,11 +18,13 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 /**
  * {@code GET /api/platform/v1/health}: the platform health report as JSON. Answers 200 while the
  * platform can serve (UP or DEGRADED) and 503 when it cannot (DOWN), so a load balancer can use it
- * as a readiness probe; the body says why either way.
+ * as a readiness probe; the body says why either way. Public: a probe has no token, and the
+ * report names only bundles and checks, never people or orgs.
  */
 @Component(service = HealthResource.class)
 @JaxrsResource
 @JSONRequired
+@PublicEndpoint
 @Path("/api/platform/v1/health")
 public class HealthResource {
 

@@ -22,9 +22,17 @@ final class KernelHttp {
     }
 
     static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelUnderTest.HTTP_PORT + path))
-                .timeout(Duration.ofSeconds(20)).GET().build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        return get(path, null);
+    }
+
+    /** GETs the path with this Authorization header ({@code null}: none). */
+    static HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelUnderTest.HTTP_PORT + path))
+                .timeout(Duration.ofSeconds(20)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonNode json(HttpResponse<String> response) throws IOException {
