@@ -108,6 +108,39 @@ public final class JdbcClientDirectory implements ClientDirectory {
         });
     }
 
+    /**
+     * Clients owned inside {@code orgs} (an org or below), in id order after {@code afterClientId};
+     * clients without an owner org only when {@code orgs} holds the root.
+     */
+    List<Client> listWithin(List<OrgPath> orgs, String afterClientId, int limit) {
+        if (orgs.contains(OrgPath.ROOT)) {
+            return list(afterClientId, limit);
+        }
+        if (orgs.isEmpty()) {
+            return List.of();
+        }
+        String inside = String.join(" OR ", java.util.Collections.nCopies(orgs.size(), "owner_org = ? OR owner_org LIKE ?"));
+        return Transactions.inTransaction(dataSource, connection -> {
+            List<Client> clients = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM idn_client WHERE client_id > ? "
+                    + "AND (" + inside + ") ORDER BY client_id LIMIT ?")) {
+                int index = 1;
+                query.setString(index++, afterClientId == null ? "" : afterClientId);
+                for (OrgPath org : orgs) {
+                    query.setString(index++, org.value());
+                    query.setString(index++, org.value().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
+                }
+                query.setInt(index, Math.max(1, Math.min(limit, 500)));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        clients.add(client(rows));
+                    }
+                }
+            }
+            return clients;
+        });
+    }
+
     @Override
     public void lock(String clientId, String actor) {
         change(clientId, actor, "client.lock", "UPDATE idn_client SET locked = TRUE, updated_at = CURRENT_TIMESTAMP(3) WHERE client_id = ?");

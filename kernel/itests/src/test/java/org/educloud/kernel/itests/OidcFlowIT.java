@@ -313,6 +313,44 @@ public class OidcFlowIT {
     }
 
     @Test
+    public void anAdministratorManagesClientsOverTheRestApiAndATeacherMayNot() throws Exception {
+        String id = "console-" + SEQUENCE.incrementAndGet();
+        ClientDirectory.Registration console = clients.register(new NewClient(id, "管理控制台", "Admin console",
+                ClientAuthMethod.CLIENT_SECRET_BASIC, List.of(URI.create(CALLBACK)), List.of(), Set.of("authorization_code"),
+                Set.of("openid", "profile", "identity.clients"), true, Optional.empty(), Optional.empty()), "itest");
+        Registered app = new Registered(id, console.secret().orElseThrow(), true);
+        String admin = "flow.admin" + SEQUENCE.incrementAndGet();
+        accounts.create(new NewAccount(admin, "平台管理员", PASSWORD, Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(RoleGrant.parse("platform-admin@/"))), "itest");
+        String adminToken = apiToken(app, admin);
+        String teacherToken = apiToken(app, newUser());
+        Browser browser = new Browser();
+        String api = ISSUER + "/api/identity/v1/clients";
+
+        String agency = "rest-agency-" + SEQUENCE.incrementAndGet();
+        HttpResponse<String> created = browser.postJson(api, "{\"clientId\":\"" + agency + "\",\"nameZh\":\"市教育局\","
+                + "\"nameEn\":\"City bureau\",\"authMethod\":\"client_secret_basic\",\"grantTypes\":[\"client_credentials\"],"
+                + "\"scopes\":[\"basedata.read\"],\"ownerOrg\":\"/37/3701\"}", adminToken);
+        assertEquals(created.body(), 201, created.statusCode());
+        assertTrue("the secret is shown once, at registration", JSON.readTree(created.body()).get("clientSecret").asText().length() >= 43);
+        HttpResponse<String> listed = browser.getWithToken(api + "?limit=500", adminToken);
+        assertTrue(listed.body(), listed.body().contains(agency));
+        assertTrue("no secret or hash is ever listed", !listed.body().contains("clientSecret") && !listed.body().contains("hash"));
+        HttpResponse<String> locked = browser.postJson(api + "/" + agency + "/lock", "", adminToken);
+        assertTrue(locked.body(), JSON.readTree(locked.body()).get("locked").asBoolean());
+
+        HttpResponse<String> implicit = browser.postJson(api, "{\"clientId\":\"bad-" + agency + "\",\"nameZh\":\"旧\","
+                + "\"nameEn\":\"Old\",\"grantTypes\":[\"implicit\"],\"redirectUris\":[\"https://old.example.cn/cb\"]}", adminToken);
+        assertEquals(implicit.body(), 400, implicit.statusCode());
+        assertTrue(implicit.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals("grantTypes", JSON.readTree(implicit.body()).get("field").asText());
+
+        HttpResponse<String> teacher = browser.getWithToken(api + "/" + agency, teacherToken);
+        assertEquals("a teacher holds no identity:clients permission: " + teacher.body(), 403, teacher.statusCode());
+        assertEquals(401, browser.getWithToken(api, "not-a-token").statusCode());
+    }
+
+    @Test
     public void discoveryAdvertisesEveryEndpoint() throws Exception {
         JsonNode discovery = JSON.readTree(new Browser().get(ISSUER + "/.well-known/openid-configuration").body());
         for (String endpoint : List.of("authorization_endpoint", "token_endpoint", "userinfo_endpoint", "revocation_endpoint",
@@ -350,8 +388,23 @@ public class OidcFlowIT {
         return Browser.redirectParameters(done).get("code");
     }
 
+    /** An access token of {@code username} for a first-party app allowed the scope identity.clients. */
+    private String apiToken(Registered app, String username) throws Exception {
+        Browser browser = new Browser();
+        Pkce pkce = new Pkce();
+        HttpResponse<String> login = browser.get(authorizeUrl(app.id, pkce, "s", "n", "openid identity.clients"));
+        HttpResponse<String> change = browser.submit(login, "login", Map.of("username", username, "password", PASSWORD));
+        String code = Browser.redirectParameters(browser.submit(change, "change-password",
+                Map.of("new_password", NEW_PASSWORD, "confirm_password", NEW_PASSWORD))).get("code");
+        return exchange(browser, app, code, pkce.verifier).get("access_token").asText();
+    }
+
     private static String authorizeUrl(String clientId, Pkce pkce, String state, String nonce) {
-        return ISSUER + "/oauth2/authorize?response_type=code&scope=" + Browser.encode("openid profile") + "&client_id=" + clientId
+        return authorizeUrl(clientId, pkce, state, nonce, "openid profile");
+    }
+
+    private static String authorizeUrl(String clientId, Pkce pkce, String state, String nonce, String scope) {
+        return ISSUER + "/oauth2/authorize?response_type=code&scope=" + Browser.encode(scope) + "&client_id=" + clientId
                 + "&redirect_uri=" + Browser.encode(CALLBACK) + "&state=" + state + "&nonce=" + nonce
                 + "&code_challenge=" + pkce.challenge + "&code_challenge_method=S256";
     }
