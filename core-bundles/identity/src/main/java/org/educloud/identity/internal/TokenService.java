@@ -49,6 +49,8 @@ public final class TokenService {
     static final String API_AUDIENCE = "educloud";
     static final String ACCESS = "access";
     static final String REFRESH = "refresh";
+    /** The role a client-credentials token holds at the client's owner org. */
+    static final String AGENCY_ROLE = "agency";
 
     /** Tokens issued in one response. */
     record Issued(SignedJWT accessToken, long expiresIn, String refreshToken, SignedJWT idToken, Scope scope) {
@@ -186,7 +188,10 @@ public final class TokenService {
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(accessLifetime))).jwtID(accessJti);
         account.ifPresent(a -> userClaims(access, a).claim("auth_time", authTime.getEpochSecond()).claim("sid", sessionId));
         if (account.isEmpty()) {
-            client.ownerOrg().ifPresent(org -> access.claim("orgs", List.of(org.value())));
+            // A client acting for itself (an agency's system) holds the agency role at its owner org: its
+            // scopes say what it may call, the role and org say where.
+            client.ownerOrg().ifPresent(org -> access.claim("orgs", List.of(org.value()))
+                    .claim("roles", List.of(new RoleGrant(AGENCY_ROLE, org).toString())));
         }
         SignedJWT accessToken = sign(access.build(), new JOSEObjectType("at+jwt"), JWSAlgorithm.RS256);
         SignedJWT idToken = null;

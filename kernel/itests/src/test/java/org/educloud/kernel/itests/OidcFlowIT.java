@@ -225,6 +225,7 @@ public class OidcFlowIT {
         JsonNode claims = payload(access.get("access_token").asText());
         assertEquals(id, claims.get("sub").asText());
         assertEquals("educloud", claims.get("aud").asText());
+        assertEquals("the agency role at its owner org says where it may read", "[\"agency@/37/3701\"]", claims.get("roles").toString());
 
         HttpResponse<String> tooMuch = browser.post(ISSUER + "/oauth2/token", Map.of("grant_type", "client_credentials",
                 "client_id", id, "client_secret", registered.secret, "scope", "identity.admin"), null);
