@@ -35,6 +35,8 @@ final class KernelUnderTest {
     static final String TEST_DATABASE = "educloud_itest" + (PORT_OFFSET == 0 ? "" : String.valueOf(PORT_OFFSET));
     static final String ISSUER = "http://localhost:" + HTTP_PORT;
     private static final String SERVER_URL = "jdbc:mariadb://127.0.0.1:3306/";
+    /** The folder of the openid-client script (OidcClientLibraryIT), passed on because tests run inside the kernel. */
+    static final String OIDC_CLIENT_FOLDER = "educloud.itest.oidcClient";
 
     private KernelUnderTest() {
     }
@@ -57,6 +59,8 @@ final class KernelUnderTest {
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
             systemProperty("educloud.itest.portOffset").value(String.valueOf(PORT_OFFSET)),
             systemProperty("educloud.itest.database").value(serverDatabase ? "server" : "embedded"),
+            systemProperty(OIDC_CLIENT_FOLDER).value(new File(System.getProperty(OIDC_CLIENT_FOLDER, "src/test/oidc-client"))
+                    .getAbsolutePath()),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(SSH_PORT)),
             editConfigurationFilePut("etc/org.educloud.identity.cfg", "issuer", ISSUER),
