@@ -2,6 +2,7 @@ package org.educloud.identity.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -34,6 +35,7 @@ public final class AccessControl {
 
     private final DefaultSecurityManager securityManager;
     private final RolePermissions roles;
+    private final AccessTokenVerifier tokens;
 
     @Activate
     public AccessControl(@Reference(name = "dataSource", target = SchemaMigrations.DATA_SOURCE_FILTER) DataSource dataSource,
@@ -45,6 +47,7 @@ public final class AccessControl {
 
     AccessControl(AccessTokenVerifier tokens, RolePermissions roles) {
         this.roles = roles;
+        this.tokens = tokens;
         OrgRealm realm = new OrgRealm(tokens, roles);
         realm.init();
         securityManager = new DefaultSecurityManager(realm);
@@ -79,6 +82,19 @@ public final class AccessControl {
             throw new InvalidTokenException("the access token could not be accepted; get a new token");
         }
         return new TokenCaller(subject, subject.getPrincipals().oneByType(VerifiedToken.class), address);
+    }
+
+    /**
+     * The checked contents of an access token (signature, type, issuer, audience, expiry, not
+     * revoked), or empty when it must be refused: for the provider's own userinfo and
+     * introspection, which answer in OAuth's terms rather than through a Shiro subject.
+     */
+    Optional<VerifiedToken> verified(String token) {
+        try {
+            return Optional.of(tokens.verify(token));
+        } catch (InvalidTokenException e) {
+            return Optional.empty();
+        }
     }
 
     /** The roles and what they grant. */

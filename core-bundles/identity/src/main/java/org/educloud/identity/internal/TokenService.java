@@ -29,7 +29,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -59,6 +58,7 @@ public final class TokenService {
     private final DataSource dataSource;
     private final OidcProvider provider;
     private final JdbcAccountDirectory accounts;
+    private final AccessControl access;
     private final Duration accessLifetime;
     private final Duration refreshLifetime;
     private final Clock clock;
@@ -67,14 +67,15 @@ public final class TokenService {
     @Activate
     public TokenService(@Reference(name = "dataSource", target = SchemaMigrations.DATA_SOURCE_FILTER) DataSource dataSource,
             @Reference(name = "provider") OidcProvider provider, @Reference(name = "accounts") JdbcAccountDirectory accounts,
-            IdentityConfig config) {
-        this(dataSource, provider, accounts, Duration.ofSeconds(config.accessTokenSeconds()),
+            @Reference(name = "access") AccessControl access, IdentityConfig config) {
+        this(dataSource, provider, accounts, access, Duration.ofSeconds(config.accessTokenSeconds()),
                 Duration.ofHours(config.refreshTokenHours()), Clock.systemUTC());
     }
 
-    TokenService(DataSource dataSource, OidcProvider provider, JdbcAccountDirectory accounts, Duration accessLifetime,
-            Duration refreshLifetime, Clock clock) {
+    TokenService(DataSource dataSource, OidcProvider provider, JdbcAccountDirectory accounts, AccessControl access,
+            Duration accessLifetime, Duration refreshLifetime, Clock clock) {
         this.dataSource = dataSource;
+        this.access = access;
         this.provider = provider;
         this.accounts = accounts;
         this.accessLifetime = accessLifetime;
@@ -155,23 +156,12 @@ public final class TokenService {
 
     /** The ledger row of an active token (access or refresh), if the token is one. */
     Optional<Entry> active(String token) {
-        Optional<String> accessJti = verifiedAccessJti(token);
-        String jti = accessJti.orElseGet(() -> ClientSecret.digest(token == null ? "" : token));
+        Optional<VerifiedToken> accessToken = access.verified(token == null ? "" : token);
+        String jti = accessToken.map(VerifiedToken::tokenId).orElseGet(() -> ClientSecret.digest(token == null ? "" : token));
         Instant now = clock.instant();
         return Transactions.inTransaction(dataSource, connection -> TokenLedger.find(connection, jti, false))
                 .filter(e -> e.activeAt(now))
-                .filter(e -> accessJti.isPresent() ? e.kind().equals(ACCESS) : e.kind().equals(REFRESH) && e.usedAt() == null);
-    }
-
-    /** The claims of a valid, unrevoked access token of this issuer. */
-    Optional<JWTClaimsSet> verifyAccessToken(String token) {
-        return verifiedAccessJti(token).flatMap(jti -> active(token)).map(entry -> {
-            try {
-                return SignedJWT.parse(token).getJWTClaimsSet();
-            } catch (ParseException e) {
-                return null;
-            }
-        });
+                .filter(e -> accessToken.isPresent() ? e.kind().equals(ACCESS) : e.kind().equals(REFRESH) && e.usedAt() == null);
     }
 
     Optional<Account> account(long id) {
@@ -260,28 +250,6 @@ public final class TokenService {
             SignedJWT jwt = SignedJWT.parse(token);
             return Optional.ofNullable(jwt.getJWTClaimsSet().getJWTID());
         } catch (ParseException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The jti of an access token whose signature, type, issuer, audience and expiry check out. */
-    private Optional<String> verifiedAccessJti(String token) {
-        try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            if (!new JOSEObjectType("at+jwt").equals(jwt.getHeader().getType())
-                    || !JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
-                return Optional.empty();
-            }
-            JWK key = provider.publicKeys().getKeyByKeyId(jwt.getHeader().getKeyID());
-            if (!(key instanceof RSAKey rsa) || !jwt.verify(new RSASSAVerifier(rsa))) {
-                return Optional.empty();
-            }
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            boolean valid = provider.issuer().getValue().equals(claims.getIssuer())
-                    && claims.getAudience().contains(API_AUDIENCE)
-                    && claims.getExpirationTime() != null && claims.getExpirationTime().toInstant().isAfter(clock.instant());
-            return valid ? Optional.ofNullable(claims.getJWTID()) : Optional.empty();
-        } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }
     }

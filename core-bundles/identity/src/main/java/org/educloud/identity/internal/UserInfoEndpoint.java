@@ -1,6 +1,9 @@
 package org.educloud.identity.internal;
 
+import java.util.List;
 import java.util.Optional;
+
+import org.educloud.identity.RoleGrant;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -16,8 +19,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.oauth2.sdk.id.Subject;
 
@@ -27,11 +28,14 @@ import com.nimbusds.oauth2.sdk.id.Subject;
 @Path("oauth2/userinfo")
 public class UserInfoEndpoint {
 
-    private final TokenService tokens;
+    private final AccessControl access;
+    private final JdbcAccountDirectory accounts;
 
     @Activate
-    public UserInfoEndpoint(@Reference(name = "tokens") TokenService tokens) {
-        this.tokens = tokens;
+    public UserInfoEndpoint(@Reference(name = "access") AccessControl access,
+            @Reference(name = "accounts") JdbcAccountDirectory accounts) {
+        this.access = access;
+        this.accounts = accounts;
     }
 
     @GET
@@ -50,27 +54,24 @@ public class UserInfoEndpoint {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return challenge(401, "invalid_request", "send the access token as Authorization: Bearer <token>");
         }
-        Optional<JWTClaimsSet> claims = tokens.verifyAccessToken(authorization.substring(7).strip());
-        if (claims.isEmpty()) {
+        Optional<VerifiedToken> token = access.verified(authorization.substring(7).strip());
+        if (token.isEmpty()) {
             return challenge(401, "invalid_token", "the access token is invalid, expired or revoked");
         }
-        Object scope = claims.get().getClaim("scope");
-        if (scope == null || !Scope.parse(scope.toString()).contains("openid")) {
+        if (!token.get().scopes().contains("openid")) {
             return challenge(403, "insufficient_scope", "the access token lacks the openid scope");
         }
-        UserInfo info = new UserInfo(new Subject(claims.get().getSubject()));
-        long accountId;
-        try {
-            accountId = Long.parseLong(claims.get().getSubject());
-        } catch (NumberFormatException e) {
+        if (token.get().username().isEmpty()) {
             return challenge(403, "insufficient_scope", "a client's own token has no user");
         }
-        tokens.account(accountId).ifPresent(account -> {
+        UserInfo info = new UserInfo(new Subject(token.get().subject()));
+        accounts.find(token.get().username().get()).ifPresent(account -> {
             info.setName(account.displayName());
             info.setPreferredUsername(account.username());
-            for (String claim : new String[] {"roles", "orgs", "org_ids"}) {
-                info.setClaim(claim, claims.get().getClaim(claim));
-            }
+            List<RoleGrant> grants = account.grants();
+            info.setClaim("roles", grants.stream().map(RoleGrant::toString).toList());
+            info.setClaim("orgs", grants.stream().map(g -> g.org().value()).distinct().toList());
+            info.setClaim("org_ids", grants.stream().map(g -> g.org().orgId()).filter(id -> !id.isEmpty()).distinct().toList());
         });
         return Response.ok(info.toJSONObject().toJSONString()).header("Cache-Control", "no-store").build();
     }
