@@ -115,9 +115,13 @@ public class ChangelogExtender implements SchemaMigrations, HealthIndicator, Syn
     private boolean migrate(Bundle bundle) {
         String changelog = changelogOf(bundle);
         try {
-            LiquibaseMigration.apply(bundle, changelog, dataSource);
+            boolean ran = LiquibaseMigration.apply(bundle, changelog, dataSource);
             ledger.record(bundle, changelog, MigrationState.APPLIED, "");
-            LOG.info("Applied changelog {} of bundle {} {}", changelog, bundle.getSymbolicName(), bundle.getVersion());
+            if (ran) {
+                LOG.info("Applied changelog {} of bundle {} {}", changelog, bundle.getSymbolicName(), bundle.getVersion());
+            } else {
+                LOG.info("Changelog {} of bundle {} {} is applied and unchanged", changelog, bundle.getSymbolicName(), bundle.getVersion());
+            }
             return true;
         } catch (MigrationFailure failure) {
             ledger.record(bundle, changelog, failure.state(), failure.getMessage());

@@ -1,5 +1,6 @@
 package org.educloud.persistence.internal;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -39,7 +40,11 @@ final class LiquibaseMigration {
     private LiquibaseMigration() {
     }
 
-    static void apply(Bundle bundle, String changelog, DataSource dataSource) throws MigrationFailure {
+    /**
+     * Applies the changelog; returns false when it was already applied in full exactly as it is
+     * now (see {@link ChangelogFingerprint}) and Liquibase was not started at all.
+     */
+    static boolean apply(Bundle bundle, String changelog, DataSource dataSource) throws MigrationFailure {
         Connection connection;
         try {
             connection = dataSource.getConnection();
@@ -52,12 +57,26 @@ final class LiquibaseMigration {
             throw new MigrationFailure(MigrationState.FAILED, "the changelog " + changelog + " named in its "
                     + org.educloud.persistence.SchemaMigrations.CHANGELOG_HEADER + " header is not in the bundle", null);
         }
+        String fingerprint;
+        try {
+            fingerprint = ChangelogFingerprint.of(bundle, changelog);
+            if (ChangelogFingerprint.matches(connection, bundle, changelog, fingerprint)) {
+                close(connection);
+                return false;
+            }
+        } catch (IOException | SQLException e) {
+            fingerprint = null; // no fast path this time: Liquibase decides
+        }
         try (BundleResourceAccessor accessor = new BundleResourceAccessor(bundle)) {
             Scope.child(SETTINGS, () -> {
                 Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 Liquibase liquibase = new Liquibase(BundleResourceAccessor.pathFor(bundle, changelog), accessor, database);
                 liquibase.update(new Contexts(), new LabelExpression());
             });
+            if (fingerprint != null) {
+                ChangelogFingerprint.record(connection, bundle, changelog, fingerprint);
+            }
+            return true;
         } catch (Exception e) {
             throw new MigrationFailure(MigrationState.FAILED, oneLine(e), e);
         } finally {
