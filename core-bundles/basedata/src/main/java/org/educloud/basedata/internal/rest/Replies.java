@@ -1,0 +1,126 @@
+package org.educloud.basedata.internal.rest;
+
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.core.CacheControl;
+import javax.ws.rs.core.EntityTag;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+import org.educloud.basedata.BasedataProblem;
+import org.educloud.basedata.BasedataProblem.Kind;
+import org.educloud.basedata.Page;
+import org.educloud.identity.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * How every basic-data endpoint answers: only for an authenticated {@link Caller} (401 otherwise),
+ * problems as RFC 9457 problem details, rows with their version as the ETag, lists as cursor pages.
+ */
+final class Replies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
+    private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(?:W/)?\"([0-9]{1,9})\"\\s*");
+    private static final CacheControl PRIVATE = CacheControl.valueOf("private, no-cache");
+    static final int DEFAULT_LIMIT = 100;
+
+    private Replies() {
+    }
+
+    /** Runs {@code work} for the request's caller; refuses a request no bearer token authenticated. */
+    static Response answer(HttpServletRequest request, Function<Caller, Response> work) {
+        String instance = request == null ? null : request.getRequestURI();
+        try {
+            Object caller = request == null ? null : request.getAttribute(Caller.ATTRIBUTE);
+            if (!(caller instanceof Caller)) {
+                throw new BasedataProblem(Kind.UNAUTHENTICATED, "", "this API needs an access token: send "
+                        + "'Authorization: Bearer <token>' with a token from /oauth2/token");
+            }
+            return work.apply((Caller) caller);
+        } catch (BasedataProblem problem) {
+            return ProblemDetails.of(problem, instance);
+        } catch (IllegalArgumentException e) {
+            return ProblemDetails.of(new BasedataProblem(Kind.INVALID, "", e.getMessage()), instance);
+        } catch (RuntimeException e) {
+            LOG.error("Basic-data request {} failed", instance, e);
+            return Response.serverError().type(ProblemDetails.MEDIA_TYPE).entity(ProblemDetails.body("internal",
+                    "Internal error", 500, "the request failed inside the kernel; the log has the details", "", instance)).build();
+        }
+    }
+
+    /** The version that If-Match names; {@code null} for {@code *}. A missing header is refused with 428. */
+    static Integer expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new BasedataProblem(Kind.VERSION_REQUIRED, "If-Match", "send If-Match with the ETag of the row as you read it "
+                    + "(GET it first), so a change made by someone else in between is not overwritten");
+        }
+        if (ifMatch.strip().equals("*")) {
+            return null;
+        }
+        Matcher tag = ENTITY_TAG.matcher(ifMatch.split(",")[0]);
+        if (!tag.matches()) {
+            throw new BasedataProblem(Kind.VERSION_MISMATCH, "If-Match", "If-Match " + ifMatch + " is not an ETag this API "
+                    + "gave; GET the row and send its ETag, e.g. If-Match: \"3\"");
+        }
+        return Integer.parseInt(tag.group(1));
+    }
+
+    static EntityTag tag(int version) {
+        return new EntityTag(String.valueOf(version));
+    }
+
+    static Response row(Response.Status status, ObjectNode body, int version) {
+        return Response.status(status).entity(body.toString()).type(MediaType.APPLICATION_JSON_TYPE).tag(tag(version))
+                .cacheControl(PRIVATE).build();
+    }
+
+    static <T> Response page(Page<T> page, Function<T, ObjectNode> json, UriInfo uri) {
+        return page(page, json, uri, "after");
+    }
+
+    /** A page whose {@code next} goes into the query parameter {@code cursorParameter} of the Link to the following page. */
+    static <T> Response page(Page<T> page, Function<T, ObjectNode> json, UriInfo uri, String cursorParameter) {
+        ObjectNode body = JsonBody.MAPPER.createObjectNode();
+        ArrayNode items = body.putArray("items");
+        page.items().forEach(item -> items.add(json.apply(item)));
+        body.put("next", page.next().orElse(null));
+        Response.ResponseBuilder response = Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE).cacheControl(PRIVATE);
+        page.next().ifPresent(next -> response.link(uri.getRequestUriBuilder().replaceQueryParam(cursorParameter, next).build(), "next"));
+        return response.build();
+    }
+
+    static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1 && limit <= org.educloud.basedata.ListQuery.MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new BasedataProblem(Kind.INVALID, "limit", "limit '" + text + "' is not a number from 1 to "
+                + org.educloud.basedata.ListQuery.MAX_LIMIT);
+    }
+
+    static org.educloud.identity.OrgPath under(String text) {
+        if (text == null || text.isBlank()) {
+            return org.educloud.identity.OrgPath.ROOT;
+        }
+        try {
+            return org.educloud.identity.OrgPath.of(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new BasedataProblem(Kind.INVALID, "under", e.getMessage());
+        }
+    }
+}
