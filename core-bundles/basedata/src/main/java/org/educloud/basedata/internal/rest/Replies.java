@@ -29,7 +29,6 @@ final class Replies {
 
     private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
     private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(?:W/)?\"([0-9]{1,9})\"\\s*");
-    private static final CacheControl PRIVATE = CacheControl.valueOf("private, no-cache");
     static final int DEFAULT_LIMIT = 100;
 
     private Replies() {
@@ -79,7 +78,7 @@ final class Replies {
 
     static Response row(Response.Status status, ObjectNode body, int version) {
         return Response.status(status).entity(body.toString()).type(MediaType.APPLICATION_JSON_TYPE).tag(tag(version))
-                .cacheControl(PRIVATE).build();
+                .cacheControl(privateNoCache()).build();
     }
 
     static <T> Response page(Page<T> page, Function<T, ObjectNode> json, UriInfo uri) {
@@ -92,9 +91,18 @@ final class Replies {
         ArrayNode items = body.putArray("items");
         page.items().forEach(item -> items.add(json.apply(item)));
         body.put("next", page.next().orElse(null));
-        Response.ResponseBuilder response = Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE).cacheControl(PRIVATE);
+        Response.ResponseBuilder response = Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE)
+                .cacheControl(privateNoCache());
         page.next().ifPresent(next -> response.link(uri.getRequestUriBuilder().replaceQueryParam(cursorParameter, next).build(), "next"));
         return response.build();
+    }
+
+    /** Rows are per caller: no shared cache may keep them, and a private one must ask again. */
+    private static CacheControl privateNoCache() {
+        CacheControl control = new CacheControl();
+        control.setPrivate(true);
+        control.setNoCache(true);
+        return control;
     }
 
     static int limit(String text) {
