@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -111,12 +112,12 @@ public class IdNumberKeys {
             if (!replaced) {
                 lines.add("idNumberKey = " + key);
             }
-            if (!Files.exists(configFile)) {
-                Files.createFile(configFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.setPosixFilePermissions(configFile, PosixFilePermissions.fromString("rw-------"));
-            }
-            Files.write(configFile, lines, StandardCharsets.UTF_8);
+            // Written beside the file and moved over it in one step: Karaf's file watcher must never read it half-written.
+            Path written = configFile.resolveSibling("." + configFile.getFileName() + ".new");
+            Files.deleteIfExists(written);
+            Files.createFile(written, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(written, lines, StandardCharsets.UTF_8);
+            Files.move(written, configFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             LOG.warn("Generated the key for national ID numbers and wrote it to {} (readable only by this user). "
                     + "Back it up: without it no stored ID number can be read.", configFile);
         } catch (IOException | UnsupportedOperationException e) {

@@ -205,15 +205,17 @@ public final class JdbcOrgDirectory implements OrgDirectory {
             }
             List<OrgCounts> counts = new ArrayList<>();
             for (Org child : children) {
-                String path = child.path().value();
-                counts.add(new OrgCounts(child,
-                        count(connection, "bd_org", "kind = 'SCHOOL'", path),
-                        count(connection, "bd_org", "kind = 'SCHOOL' AND ownership = 'public'", path),
-                        count(connection, "bd_org", "kind = 'SCHOOL' AND ownership = 'private'", path),
-                        count(connection, "bd_class", "TRUE", path),
-                        count(connection, "bd_person", "role = 'STUDENT'", path),
-                        count(connection, "bd_person", "role = 'STUDENT' AND gender = 'female'", path),
-                        count(connection, "bd_person", "role = 'TEACHER'", path)));
+                long[] schools = sums(connection, "SELECT COUNT(*), COALESCE(SUM(ownership = 'public'), 0), "
+                        + "COALESCE(SUM(ownership = 'private'), 0) FROM bd_org WHERE kind = 'SCHOOL'", child.path(), 3);
+                long[] classes = sums(connection, "SELECT COUNT(*) FROM bd_class WHERE TRUE", child.path(), 1);
+                long[] people = sums(connection, "SELECT COALESCE(SUM(role = 'STUDENT'), 0), COALESCE(SUM(role = 'STUDENT' AND "
+                        + "gender = 'female'), 0), COALESCE(SUM(role = 'TEACHER'), 0) FROM bd_person WHERE TRUE", child.path(), 3);
+                long[] flags = sums(connection, "SELECT COALESCE(SUM(s.migrant_child), 0), COALESCE(SUM(s.left_behind_child), 0), "
+                        + "COALESCE(SUM(s.orphan), 0), COALESCE(SUM(s.disabled), 0), COALESCE(SUM(s.special_care), 0), "
+                        + "COALESCE(SUM(s.financial_aid), 0) FROM bd_student_status s JOIN bd_person p ON p.id = s.person_id "
+                        + "WHERE TRUE", child.path(), 6);
+                counts.add(new OrgCounts(child, schools[0], schools[1], schools[2], classes[0], people[0], people[1], people[2],
+                        flags[0], flags[1], flags[2], flags[3], flags[4], flags[5]));
             }
             return counts;
         });
@@ -342,14 +344,19 @@ public final class JdbcOrgDirectory implements OrgDirectory {
         return String.join(", ", parts);
     }
 
-    private static long count(Connection connection, String table, String condition, String path) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE " + condition
-                + " AND (org_path = ? OR org_path LIKE ?)")) {
-            count.setString(1, path);
-            count.setString(2, Where.escapeLike(path) + "/%");
-            try (ResultSet row = count.executeQuery()) {
+    /** The first {@code columns} values of {@code select}, narrowed to the subtree of {@code path}. */
+    private static long[] sums(Connection connection, String select, OrgPath path, int columns) throws SQLException {
+        String column = select.contains(" p ON ") ? "p.org_path" : "org_path";
+        try (PreparedStatement query = connection.prepareStatement(select + " AND (" + column + " = ? OR " + column + " LIKE ?)")) {
+            query.setString(1, path.value());
+            query.setString(2, Where.escapeLike(path.value()) + "/%");
+            try (ResultSet row = query.executeQuery()) {
                 row.next();
-                return row.getLong(1);
+                long[] values = new long[columns];
+                for (int i = 0; i < columns; i++) {
+                    values[i] = row.getLong(i + 1);
+                }
+                return values;
             }
         }
     }

@@ -213,6 +213,8 @@ class BasicDataTest {
         assertEquals(List.of(1L, 1L, 0L, 1L, 1L, 0L, 1L), List.of(lixiaCounts.schools(), lixiaCounts.publicSchools(),
                 lixiaCounts.privateSchools(), lixiaCounts.classes(), lixiaCounts.students(), lixiaCounts.femaleStudents(),
                 lixiaCounts.teachers()));
+        assertEquals(List.of(0L, 1L, 0L, 0L, 0L, 1L), List.of(lixiaCounts.migrantChildren(), lixiaCounts.leftBehindChildren(),
+                lixiaCounts.orphans(), lixiaCounts.disabledStudents(), lixiaCounts.specialCare(), lixiaCounts.financialAid()));
     }
 
     @Test

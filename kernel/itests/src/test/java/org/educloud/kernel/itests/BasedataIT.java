@@ -123,6 +123,8 @@ public class BasedataIT {
 
             String stats = ssh.run("data:stats 3701");
             assertTrue(stats, stats.contains("历下区") && stats.contains("Schools") && stats.contains("Students"));
+            String indicators = ssh.run("data:stats -i 37");
+            assertTrue(indicators, indicators.contains("济南市") && indicators.contains("Left-behind"));
         }
     }
 }

@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -22,6 +23,10 @@ public class DataStatsCommand implements Action {
     @Completion(OrgCodeCompleter.class)
     private String code;
 
+    @Option(name = "-i", aliases = "--indicators", description = "Count the monitored indicators instead (教育指标监测): "
+            + "migrant and left-behind children, orphans, disabled, martyrs' or special-care children, financial aid")
+    private boolean indicators;
+
     @Reference
     private OrgDirectory orgs;
 
@@ -31,25 +36,38 @@ public class DataStatsCommand implements Action {
         try {
             OrgPath under = code == null ? OrgPath.ROOT : orgs.findByCode(operator, code).map(Org::path)
                     .orElseThrow(() -> new BasedataProblem(BasedataProblem.Kind.NOT_FOUND, "code", "there is no org with the code " + code));
+            String[] columns = indicators
+                    ? new String[] {"Org", "Code", "Students", "Migrant", "Left-behind", "Orphans", "Disabled", "Special-care", "Aid"}
+                    : new String[] {"Org", "Code", "Schools", "Public", "Private", "Classes", "Students", "Female", "Teachers"};
             ShellTable table = new ShellTable();
-            for (String column : new String[] {"Org", "Code", "Schools", "Public", "Private", "Classes", "Students", "Female",
-                "Teachers"}) {
+            for (String column : columns) {
                 table.column(column);
             }
-            long[] total = new long[7];
+            long[] total = new long[columns.length - 2];
             for (OrgCounts counts : orgs.statistics(operator, under)) {
-                long[] row = {counts.schools(), counts.publicSchools(), counts.privateSchools(), counts.classes(), counts.students(),
-                    counts.femaleStudents(), counts.teachers()};
-                table.addRow().addContent(counts.org().name(), counts.org().code(), row[0], row[1], row[2], row[3], row[4], row[5], row[6]);
+                long[] row = indicators
+                        ? new long[] {counts.students(), counts.migrantChildren(), counts.leftBehindChildren(), counts.orphans(),
+                            counts.disabledStudents(), counts.specialCare(), counts.financialAid()}
+                        : new long[] {counts.schools(), counts.publicSchools(), counts.privateSchools(), counts.classes(),
+                            counts.students(), counts.femaleStudents(), counts.teachers()};
+                addRow(table, counts.org().name(), counts.org().code(), row);
                 for (int i = 0; i < total.length; i++) {
                     total[i] += row[i];
                 }
             }
-            table.addRow().addContent("Total", "", total[0], total[1], total[2], total[3], total[4], total[5], total[6]);
+            addRow(table, "Total", "", total);
             table.print(System.out);
         } catch (BasedataProblem e) {
             System.out.println("Error: " + e.getMessage());
         }
         return null;
+    }
+
+    private static void addRow(ShellTable table, String name, String code, long[] values) {
+        org.apache.karaf.shell.support.table.Row row = table.addRow();
+        row.addContent(name, code);
+        for (long value : values) {
+            row.addContent(value);
+        }
     }
 }
