@@ -235,14 +235,10 @@ public final class JdbcPersonRegistry implements PersonRegistry {
                     }
                 }
             }
-            List<Stored> page = rows.size() > query.limit() ? rows.subList(0, query.limit()) : rows;
-            List<Person> people = shown(connection, caller, page, wholeIdNumber);
-            List<Long> ids = rows.stream().map(Stored::id).toList();
-            List<Person> all = new ArrayList<>(people);
-            if (rows.size() > query.limit()) {
-                all.add(rows.get(query.limit()).person());
-            }
-            return Rows.page(all, ids, query.limit());
+            boolean more = rows.size() > query.limit();
+            List<Stored> page = more ? rows.subList(0, query.limit()) : rows;
+            return new Page<>(shown(connection, caller, page, wholeIdNumber),
+                    more ? Optional.of(String.valueOf(page.get(page.size() - 1).id())) : Optional.empty());
         });
     }
 
