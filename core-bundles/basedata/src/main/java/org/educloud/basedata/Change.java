@@ -6,7 +6,7 @@ import java.time.Instant;
  * One entry of the change feed.
  *
  * @param cursor    its position: strictly increasing, committed in order
- * @param entity    org, student, teacher, guardian, staff, class, enrollment or guardianRelation
+ * @param entity    org, student, teacher, guardian, staff, guardianRelation, academicSession, course, class or enrollment
  * @param sourcedId the row's sourced id
  * @param operation create, update or delete
  * @param version   the row's version after the change

@@ -13,10 +13,12 @@ import java.time.Instant;
  * @param classType homeroom (行政班) or scheduled (教学班)
  * @param gradeCode the grade level, e.g. 11 for 高二 (see the grade codes)
  * @param entryYear the year its students entered (the 2017 of 2017级)
+ * @param sessionId the school year or term it runs in, if any
+ * @param courseId  the course a scheduled class teaches, if any
  * @param version   incremented by every update
  * @param createdAt when it was created
  * @param updatedAt when it last changed
  */
 public record SchoolClass(String sourcedId, String schoolId, String orgPath, String title, String classCode, String classType,
-        String gradeCode, Integer entryYear, int version, Instant createdAt, Instant updatedAt) {
+        String gradeCode, Integer entryYear, String sessionId, String courseId, int version, Instant createdAt, Instant updatedAt) {
 }

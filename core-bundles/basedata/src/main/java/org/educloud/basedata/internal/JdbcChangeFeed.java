@@ -39,6 +39,8 @@ public final class JdbcChangeFeed implements ChangeFeed {
         NOUNS.put("guardianRelation", "guardians");
         NOUNS.put("class", JdbcClassRoster.CLASSES);
         NOUNS.put("enrollment", JdbcClassRoster.ENROLLMENTS);
+        NOUNS.put("academicSession", JdbcCurriculum.SESSIONS);
+        NOUNS.put("course", JdbcCurriculum.COURSES);
     }
 
     private final Transactions transactions;

@@ -36,8 +36,10 @@ public final class JdbcClassRoster implements ClassRoster {
     private static final Set<String> CLASS_TYPES = Set.of("homeroom", "scheduled");
     private static final Set<String> ENROLLMENT_ROLES = Set.of("student", "teacher", "administrator", "aide");
     private static final String CLASS_SELECT = "SELECT c.id, c.sourced_id, o.sourced_id AS school_sourced_id, c.org_path, c.title, "
-            + "c.class_code, c.class_type, c.grade_code, c.entry_year, c.version, c.created_at, c.updated_at FROM bd_class c "
-            + "JOIN bd_org o ON o.id = c.school_id";
+            + "c.class_code, c.class_type, c.grade_code, c.entry_year, s.sourced_id AS session_sourced_id, "
+            + "cr.sourced_id AS course_sourced_id, c.version, c.created_at, c.updated_at FROM bd_class c "
+            + "JOIN bd_org o ON o.id = c.school_id LEFT JOIN bd_academic_session s ON s.id = c.session_id "
+            + "LEFT JOIN bd_course cr ON cr.id = c.course_id";
     private static final String ENROLLMENT_SELECT = "SELECT e.id, e.sourced_id, c.sourced_id AS class_sourced_id, "
             + "p.sourced_id AS person_sourced_id, p.role AS person_role, e.role, e.primary_teacher, e.begin_date, e.end_date, "
             + "e.org_path, e.version, e.created_at, e.updated_at FROM bd_enrollment e JOIN bd_class c ON c.id = e.class_id "
@@ -59,8 +61,10 @@ public final class JdbcClassRoster implements ClassRoster {
             String path = school.org().path().value();
             Access.require(caller, Access.write(CLASSES), path);
             checkGrade(connection, checked.gradeCode());
+            Long sessionId = reference(connection, "bd_academic_session", checked.sessionId(), "sessionId", "school year or term");
+            Long courseId = reference(connection, "bd_course", checked.courseId(), "courseId", "course");
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bd_class (sourced_id, school_id, org_path, "
-                    + "title, class_code, class_type, grade_code, entry_year) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "title, class_code, class_type, grade_code, entry_year, session_id, course_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, sourcedId);
                 insert.setLong(2, school.id());
                 insert.setString(3, path);
@@ -69,6 +73,8 @@ public final class JdbcClassRoster implements ClassRoster {
                 insert.setString(6, checked.classType());
                 insert.setString(7, checked.gradeCode());
                 Rows.integer(insert, 8, checked.entryYear());
+                insert.setObject(9, sessionId);
+                insert.setObject(10, courseId);
                 insert.executeUpdate();
             } catch (SQLIntegrityConstraintViolationException e) {
                 throw new BasedataProblem(Kind.CONFLICT, "sourcedId", "sourcedId " + sourcedId + " is taken by another class");
@@ -94,21 +100,26 @@ public final class JdbcClassRoster implements ClassRoster {
                 throw new BasedataProblem(Kind.INVALID, "schoolId", "a class's school cannot change; create the class at the other school");
             }
             SchoolClass checked = check(new SchoolClass(sourcedId, current.schoolId(), null, schoolClass.title(),
-                    schoolClass.classCode(), schoolClass.classType(), schoolClass.gradeCode(), schoolClass.entryYear(), 0, null, null));
+                    schoolClass.classCode(), schoolClass.classType(), schoolClass.gradeCode(), schoolClass.entryYear(),
+                    schoolClass.sessionId(), schoolClass.courseId(), 0, null, null));
             checkGrade(connection, checked.gradeCode());
+            Long sessionId = reference(connection, "bd_academic_session", checked.sessionId(), "sessionId", "school year or term");
+            Long courseId = reference(connection, "bd_course", checked.courseId(), "courseId", "course");
             if (expectedVersion != null && expectedVersion != current.version()) {
                 throw Rows.versionMismatch("class", sourcedId, current.version(), expectedVersion);
             }
             try (PreparedStatement update = connection.prepareStatement("UPDATE bd_class SET title = ?, class_code = ?, class_type = ?, "
-                    + "grade_code = ?, entry_year = ?, version = version + 1, updated_at = CURRENT_TIMESTAMP(3) "
-                    + "WHERE sourced_id = ? AND version = ?")) {
+                    + "grade_code = ?, entry_year = ?, session_id = ?, course_id = ?, version = version + 1, "
+                    + "updated_at = CURRENT_TIMESTAMP(3) WHERE sourced_id = ? AND version = ?")) {
                 update.setString(1, checked.title());
                 update.setString(2, checked.classCode());
                 update.setString(3, checked.classType());
                 update.setString(4, checked.gradeCode());
                 Rows.integer(update, 5, checked.entryYear());
-                update.setString(6, sourcedId);
-                update.setInt(7, current.version());
+                update.setObject(6, sessionId);
+                update.setObject(7, courseId);
+                update.setString(8, sourcedId);
+                update.setInt(9, current.version());
                 if (update.executeUpdate() == 0) {
                     throw Rows.versionMismatch("class", sourcedId, current.version() + 1, current.version());
                 }
@@ -334,10 +345,11 @@ public final class JdbcClassRoster implements ClassRoster {
         }
         required(schoolClass.schoolId(), "schoolId");
         return new SchoolClass(schoolClass.sourcedId(), schoolClass.schoolId(), null, title,
-                Rows.bounded(schoolClass.classCode(), "classCode", 40), classType, schoolClass.gradeCode(), entryYear, 0, null, null);
+                Rows.bounded(schoolClass.classCode(), "classCode", 40), classType, schoolClass.gradeCode(), entryYear,
+                schoolClass.sessionId(), schoolClass.courseId(), 0, null, null);
     }
 
-    private static void checkGrade(Connection connection, String gradeCode) throws SQLException {
+    static void checkGrade(Connection connection, String gradeCode) throws SQLException {
         if (gradeCode == null) {
             return;
         }
@@ -349,6 +361,23 @@ public final class JdbcClassRoster implements ClassRoster {
             }
             if (!codes.contains(gradeCode)) {
                 throw new BasedataProblem(Kind.INVALID, "gradeCode", "gradeCode '" + gradeCode + "' is not a grade level; use one of " + codes);
+            }
+        }
+    }
+
+    /** The row id of the {@code table} row with this sourced id; null when none is given. */
+    static Long reference(Connection connection, String table, String sourcedId, String field, String what) throws SQLException {
+        if (sourcedId == null || sourcedId.isBlank()) {
+            return null;
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM " + table + " WHERE sourced_id = ?")) {
+            select.setString(1, sourcedId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new BasedataProblem(Kind.INVALID, field, field + " " + sourcedId + " is not a " + what
+                            + " that exists; give the sourcedId of an existing one, or leave it out");
+                }
+                return row.getLong(1);
             }
         }
     }
@@ -405,7 +434,8 @@ public final class JdbcClassRoster implements ClassRoster {
     private static StoredClass mapClass(ResultSet row) throws SQLException {
         return new StoredClass(row.getLong("id"), new SchoolClass(row.getString("sourced_id"), row.getString("school_sourced_id"),
                 row.getString("org_path"), row.getString("title"), row.getString("class_code"), row.getString("class_type"),
-                row.getString("grade_code"), Rows.integer(row, "entry_year"), row.getInt("version"),
+                row.getString("grade_code"), Rows.integer(row, "entry_year"), row.getString("session_sourced_id"),
+                row.getString("course_sourced_id"), row.getInt("version"),
                 Rows.instant(row, "created_at"), Rows.instant(row, "updated_at")));
     }
 

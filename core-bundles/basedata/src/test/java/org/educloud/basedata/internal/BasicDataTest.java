@@ -12,9 +12,11 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.educloud.basedata.AcademicSession;
 import org.educloud.basedata.BasedataProblem;
 import org.educloud.basedata.BasedataProblem.Kind;
 import org.educloud.basedata.Change;
+import org.educloud.basedata.Course;
 import org.educloud.basedata.Enrollment;
 import org.educloud.basedata.GuardianRelation;
 import org.educloud.basedata.ListQuery;
@@ -187,12 +189,12 @@ class BasicDataTest {
         Person teacher = people.create(OPERATOR, new Person(null, PersonRole.TEACHER, school.sourcedId(), null, "王", "蕊", "female",
                 null, null, null, "T2017001", null, null, null, null, 0, null, null));
         SchoolClass schoolClass = roster.createClass(OPERATOR, new SchoolClass(null, school.sourcedId(), null, "2017级02班", "2017-02",
-                "homeroom", "11", 2017, 0, null, null));
+                "homeroom", "11", 2017, null, null, 0, null, null));
         assertEquals(school.path().value(), schoolClass.orgPath());
         assertField("gradeCode", () -> roster.createClass(OPERATOR, new SchoolClass(null, school.sourcedId(), null, "x", null,
-                null, "13", null, 0, null, null)));
+                null, "13", null, null, null, 0, null, null)));
         assertField("schoolId", () -> roster.createClass(OPERATOR, new SchoolClass(null, lixia.sourcedId(), null, "x", null,
-                null, null, null, 0, null, null)));
+                null, null, null, null, null, 0, null, null)));
 
         Enrollment enrolled = roster.enroll(OPERATOR, new Enrollment(null, schoolClass.sourcedId(), student.sourcedId(), "student",
                 false, LocalDate.of(2017, 9, 1), null, null, 0, null, null));
@@ -245,6 +247,41 @@ class BasicDataTest {
                 .map(c -> c.orgPath().substring(c.orgPath().lastIndexOf('/') + 1)).toList());
         TestCaller orgsOnly = TestCaller.holding("orgs", "basedata:orgs:read", "/37/3701/370102");
         assertTrue(feed.since(orgsOnly, 0, 500).items().stream().allMatch(c -> c.entity().equals("org")));
+    }
+
+    @Test
+    void schoolYearsTermsAndCoursesHoldTogether() throws Exception {
+        JdbcCurriculum curriculum = new JdbcCurriculum(dataSource);
+        Org province = orgByCode("37");
+        AcademicSession year = curriculum.createSession(OPERATOR, new AcademicSession(null, province.sourcedId(), null, "2018学年",
+                "schoolYear", 2018, LocalDate.of(2018, 9, 1), LocalDate.of(2019, 7, 15), null, 0, null, null));
+        AcademicSession term = curriculum.createSession(OPERATOR, new AcademicSession(null, school.sourcedId(), null,
+                "2018学年上学期", "term", 2018, LocalDate.of(2018, 9, 1), LocalDate.of(2019, 1, 20), year.sourcedId(), 0, null, null));
+        assertEquals(year.sourcedId(), term.parentId());
+        assertField("parentId", () -> curriculum.createSession(OPERATOR, new AcademicSession(null, school.sourcedId(), null,
+                "无学年的学期", "term", 2018, LocalDate.of(2018, 9, 1), LocalDate.of(2019, 1, 20), null, 0, null, null)));
+        assertField("startDate", () -> curriculum.createSession(OPERATOR, new AcademicSession(null, school.sourcedId(), null,
+                "越界学期", "term", 2018, LocalDate.of(2018, 8, 1), LocalDate.of(2019, 1, 20), year.sourcedId(), 0, null, null)));
+
+        Course chinese = curriculum.createCourse(OPERATOR, new Course(null, school.sourcedId(), null, "高中语文必修1", "YW-1", "01",
+                "10", year.sourcedId(), 0, null, null));
+        SchoolClass taught = roster.createClass(OPERATOR, new SchoolClass(null, school.sourcedId(), null, "语文1班", null,
+                "scheduled", "10", 2018, term.sourcedId(), chinese.sourcedId(), 0, null, null));
+        assertEquals(term.sourcedId(), roster.findClass(OPERATOR, taught.sourcedId()).orElseThrow().sessionId());
+        assertEquals(chinese.sourcedId(), taught.courseId());
+        assertField("courseId", () -> roster.createClass(OPERATOR, new SchoolClass(null, school.sourcedId(), null, "x", null,
+                null, null, null, null, "no-such-course", 0, null, null)));
+
+        BasedataProblem inUse = assertThrows(BasedataProblem.class, () -> curriculum.deleteCourse(OPERATOR, chinese.sourcedId(), 1));
+        assertEquals(Kind.CONFLICT, inUse.kind());
+        Course renamed = curriculum.updateCourse(OPERATOR, chinese.sourcedId(), 1, new Course(null, null, null, "语文必修一", "YW-1",
+                "01", "10", year.sourcedId(), 0, null, null));
+        assertEquals(2, renamed.version());
+        assertEquals(List.of(term.sourcedId()), curriculum.sessions(TestCaller.holding("school", "basedata:sessions:read",
+                school.path().value()), ListQuery.first(10), null).items().stream().map(AcademicSession::sourcedId).toList());
+        assertTrue(feed.since(OPERATOR, 0, 500).items().stream().anyMatch(c -> c.entity().equals("academicSession")));
+        assertTrue(feed.since(OPERATOR, 0, 500).items().stream().anyMatch(c -> c.entity().equals("course")
+                && c.operation().equals("update")));
     }
 
     private Org orgByCode(String code) {

@@ -91,7 +91,8 @@ public class BasedataIT {
         assertTrue(problem.toString(), problem.path("detail").asText().contains("Bearer"));
 
         for (String path : List.of("/api/basedata/v1/people?role=student", "/api/basedata/v1/classes", "/api/basedata/v1/enrollments",
-                "/api/basedata/v1/guardianRelations", "/api/basedata/v1/changes?since=0", "/api/basedata/v1/orgs/anything")) {
+                "/api/basedata/v1/guardianRelations", "/api/basedata/v1/academicSessions", "/api/basedata/v1/courses",
+                "/api/basedata/v1/changes?since=0", "/api/basedata/v1/orgs/anything")) {
             assertEquals(path, 401, KernelHttp.get(path).statusCode());
         }
     }

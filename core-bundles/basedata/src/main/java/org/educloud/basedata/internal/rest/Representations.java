@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
+import org.educloud.basedata.AcademicSession;
 import org.educloud.basedata.BasedataProblem;
 import org.educloud.basedata.BasedataProblem.Kind;
 import org.educloud.basedata.Change;
+import org.educloud.basedata.Course;
 import org.educloud.basedata.Enrollment;
 import org.educloud.basedata.GuardianRelation;
 import org.educloud.basedata.NationalId;
@@ -36,7 +38,11 @@ final class Representations {
     private static final Set<String> RELATION = Set.of("sourcedId", "guardianId", "studentId", "relationCode", "primaryContact",
             "guardianName", "orgPath", "version", "createdAt", "updatedAt");
     private static final Set<String> CLASS = Set.of("sourcedId", "schoolId", "orgPath", "title", "classCode", "classType",
-            "gradeCode", "entryYear", "version", "createdAt", "updatedAt");
+            "gradeCode", "entryYear", "sessionId", "courseId", "version", "createdAt", "updatedAt");
+    private static final Set<String> SESSION = Set.of("sourcedId", "orgId", "orgPath", "title", "sessionType", "schoolYear",
+            "startDate", "endDate", "parentId", "version", "createdAt", "updatedAt");
+    private static final Set<String> COURSE = Set.of("sourcedId", "orgId", "orgPath", "title", "courseCode", "subjectCode",
+            "gradeCode", "sessionId", "version", "createdAt", "updatedAt");
     private static final Set<String> ENROLLMENT = Set.of("sourcedId", "classId", "personId", "role", "primaryTeacher",
             "beginDate", "endDate", "orgPath", "version", "createdAt", "updatedAt");
 
@@ -161,13 +167,55 @@ final class Representations {
         node.put("classType", schoolClass.classType());
         node.put("gradeCode", schoolClass.gradeCode());
         node.put("entryYear", schoolClass.entryYear());
+        node.put("sessionId", schoolClass.sessionId());
+        node.put("courseId", schoolClass.courseId());
         return stamps(node, schoolClass.version(), schoolClass.createdAt(), schoolClass.updatedAt());
     }
 
     static SchoolClass schoolClass(String body) {
         JsonBody json = JsonBody.parse(body, CLASS);
         return new SchoolClass(json.text("sourcedId"), json.text("schoolId"), null, json.text("title"), json.text("classCode"),
-                json.text("classType"), json.text("gradeCode"), json.integer("entryYear"), 0, null, null);
+                json.text("classType"), json.text("gradeCode"), json.integer("entryYear"), json.text("sessionId"),
+                json.text("courseId"), 0, null, null);
+    }
+
+    static ObjectNode json(AcademicSession session) {
+        ObjectNode node = JsonBody.MAPPER.createObjectNode();
+        node.put("sourcedId", session.sourcedId());
+        node.put("orgId", session.orgId());
+        node.put("orgPath", session.orgPath());
+        node.put("title", session.title());
+        node.put("sessionType", session.sessionType());
+        node.put("schoolYear", session.schoolYear());
+        node.put("startDate", text(session.startDate()));
+        node.put("endDate", text(session.endDate()));
+        node.put("parentId", session.parentId());
+        return stamps(node, session.version(), session.createdAt(), session.updatedAt());
+    }
+
+    static AcademicSession session(String body) {
+        JsonBody json = JsonBody.parse(body, SESSION);
+        return new AcademicSession(json.text("sourcedId"), json.text("orgId"), null, json.text("title"), json.text("sessionType"),
+                json.integer("schoolYear"), json.date("startDate"), json.date("endDate"), json.text("parentId"), 0, null, null);
+    }
+
+    static ObjectNode json(Course course) {
+        ObjectNode node = JsonBody.MAPPER.createObjectNode();
+        node.put("sourcedId", course.sourcedId());
+        node.put("orgId", course.orgId());
+        node.put("orgPath", course.orgPath());
+        node.put("title", course.title());
+        node.put("courseCode", course.courseCode());
+        node.put("subjectCode", course.subjectCode());
+        node.put("gradeCode", course.gradeCode());
+        node.put("sessionId", course.sessionId());
+        return stamps(node, course.version(), course.createdAt(), course.updatedAt());
+    }
+
+    static Course course(String body) {
+        JsonBody json = JsonBody.parse(body, COURSE);
+        return new Course(json.text("sourcedId"), json.text("orgId"), null, json.text("title"), json.text("courseCode"),
+                json.text("subjectCode"), json.text("gradeCode"), json.text("sessionId"), 0, null, null);
     }
 
     static ObjectNode json(Enrollment enrollment) {
