@@ -1,5 +1,7 @@
 package org.educloud.basedata.internal.rest;
 
+import static org.educloud.basedata.internal.rest.Replies.READ;
+
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -11,9 +13,11 @@ import javax.ws.rs.core.UriInfo;
 import org.educloud.basedata.BasedataProblem;
 import org.educloud.basedata.BasedataProblem.Kind;
 import org.educloud.basedata.ChangeFeed;
+import org.educloud.identity.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
@@ -22,6 +26,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  */
 @Component(service = ChangesResource.class)
 @JaxrsResource
+@JaxrsExtensionSelect(Replies.BEARER_TOKEN_FILTER)
 @Path("/api/basedata/v1/changes")
 public class ChangesResource {
 
@@ -33,6 +38,7 @@ public class ChangesResource {
     }
 
     @GET
+    @RequiresScope(READ)
     public Response since(@Context HttpServletRequest request, @Context UriInfo uri, @QueryParam("since") String since,
             @QueryParam("limit") String limit) {
         return Replies.answer(request, caller -> {

@@ -1,5 +1,8 @@
 package org.educloud.basedata.internal.rest;
 
+import static org.educloud.basedata.internal.rest.Replies.READ;
+import static org.educloud.basedata.internal.rest.Replies.WRITE;
+
 import java.net.URI;
 
 import javax.servlet.http.HttpServletRequest;
@@ -19,9 +22,11 @@ import javax.ws.rs.core.UriInfo;
 import org.educloud.basedata.BasedataProblem;
 import org.educloud.basedata.BasedataProblem.Kind;
 import org.educloud.basedata.ListQuery;
+import org.educloud.identity.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.educloud.basedata.ClassRoster;
 import org.educloud.basedata.SchoolClass;
@@ -29,6 +34,7 @@ import org.educloud.basedata.SchoolClass;
 /** {@code /api/basedata/v1/classes}: classes of schools. */
 @Component(service = ClassesResource.class)
 @JaxrsResource
+@JaxrsExtensionSelect(Replies.BEARER_TOKEN_FILTER)
 @Path("/api/basedata/v1/classes")
 public class ClassesResource {
 
@@ -40,6 +46,7 @@ public class ClassesResource {
     }
 
     @GET
+    @RequiresScope(READ)
     public Response list(@Context HttpServletRequest request, @Context UriInfo uri, @QueryParam("after") String after,
             @QueryParam("limit") String limit, @QueryParam("under") String under, @QueryParam("schoolId") String schoolId) {
         return Replies.answer(request, caller -> Replies.page(roster.classes(caller,
@@ -47,6 +54,7 @@ public class ClassesResource {
     }
 
     @POST
+    @RequiresScope(WRITE)
     public Response create(@Context HttpServletRequest request, String body) {
         return Replies.answer(request, caller -> {
             SchoolClass created = roster.createClass(caller, Representations.schoolClass(body));
@@ -56,6 +64,7 @@ public class ClassesResource {
     }
 
     @GET
+    @RequiresScope(READ)
     @Path("{sourcedId}")
     public Response read(@Context HttpServletRequest request, @PathParam("sourcedId") String sourcedId) {
         return Replies.answer(request, caller -> roster.findClass(caller, sourcedId)
@@ -65,6 +74,7 @@ public class ClassesResource {
     }
 
     @PUT
+    @RequiresScope(WRITE)
     @Path("{sourcedId}")
     public Response update(@Context HttpServletRequest request, @PathParam("sourcedId") String sourcedId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
@@ -76,6 +86,7 @@ public class ClassesResource {
     }
 
     @DELETE
+    @RequiresScope(WRITE)
     @Path("{sourcedId}")
     public Response delete(@Context HttpServletRequest request, @PathParam("sourcedId") String sourcedId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

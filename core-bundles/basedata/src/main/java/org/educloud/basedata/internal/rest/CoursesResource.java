@@ -1,5 +1,8 @@
 package org.educloud.basedata.internal.rest;
 
+import static org.educloud.basedata.internal.rest.Replies.READ;
+import static org.educloud.basedata.internal.rest.Replies.WRITE;
+
 import java.net.URI;
 
 import javax.servlet.http.HttpServletRequest;
@@ -21,14 +24,17 @@ import org.educloud.basedata.BasedataProblem.Kind;
 import org.educloud.basedata.Curriculum;
 import org.educloud.basedata.ListQuery;
 import org.educloud.basedata.Course;
+import org.educloud.identity.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** {@code /api/basedata/v1/courses}: courses of schools and bureaus. */
 @Component(service = CoursesResource.class)
 @JaxrsResource
+@JaxrsExtensionSelect(Replies.BEARER_TOKEN_FILTER)
 @Path("/api/basedata/v1/courses")
 public class CoursesResource {
 
@@ -40,6 +46,7 @@ public class CoursesResource {
     }
 
     @GET
+    @RequiresScope(READ)
     public Response list(@Context HttpServletRequest request, @Context UriInfo uri, @QueryParam("after") String after,
             @QueryParam("limit") String limit, @QueryParam("under") String under, @QueryParam("orgId") String orgId) {
         return Replies.answer(request, caller -> Replies.page(curriculum.courses(caller,
@@ -47,6 +54,7 @@ public class CoursesResource {
     }
 
     @POST
+    @RequiresScope(WRITE)
     public Response create(@Context HttpServletRequest request, String body) {
         return Replies.answer(request, caller -> {
             Course created = curriculum.createCourse(caller, Representations.course(body));
@@ -56,6 +64,7 @@ public class CoursesResource {
     }
 
     @GET
+    @RequiresScope(READ)
     @Path("{sourcedId}")
     public Response read(@Context HttpServletRequest request, @PathParam("sourcedId") String sourcedId) {
         return Replies.answer(request, caller -> curriculum.findCourse(caller, sourcedId)
@@ -65,6 +74,7 @@ public class CoursesResource {
     }
 
     @PUT
+    @RequiresScope(WRITE)
     @Path("{sourcedId}")
     public Response update(@Context HttpServletRequest request, @PathParam("sourcedId") String sourcedId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
@@ -76,6 +86,7 @@ public class CoursesResource {
     }
 
     @DELETE
+    @RequiresScope(WRITE)
     @Path("{sourcedId}")
     public Response delete(@Context HttpServletRequest request, @PathParam("sourcedId") String sourcedId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -1,5 +1,8 @@
 package org.educloud.basedata.internal.rest;
 
+import static org.educloud.basedata.internal.rest.Replies.READ;
+import static org.educloud.basedata.internal.rest.Replies.WRITE;
+
 import java.net.URI;
 
 import javax.servlet.http.HttpServletRequest;
@@ -19,9 +22,11 @@ import javax.ws.rs.core.UriInfo;
 import org.educloud.basedata.BasedataProblem;
 import org.educloud.basedata.BasedataProblem.Kind;
 import org.educloud.basedata.ListQuery;
+import org.educloud.identity.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.educloud.basedata.ClassRoster;
 import org.educloud.basedata.Enrollment;
@@ -29,6 +34,7 @@ import org.educloud.basedata.Enrollment;
 /** {@code /api/basedata/v1/enrollments}: people in classes with their roles. */
 @Component(service = EnrollmentsResource.class)
 @JaxrsResource
+@JaxrsExtensionSelect(Replies.BEARER_TOKEN_FILTER)
 @Path("/api/basedata/v1/enrollments")
 public class EnrollmentsResource {
 
@@ -40,6 +46,7 @@ public class EnrollmentsResource {
     }
 
     @GET
+    @RequiresScope(READ)
     public Response list(@Context HttpServletRequest request, @Context UriInfo uri, @QueryParam("after") String after,
             @QueryParam("limit") String limit, @QueryParam("under") String under, @QueryParam("classId") String classId,
             @QueryParam("personId") String personId) {
@@ -48,6 +55,7 @@ public class EnrollmentsResource {
     }
 
     @POST
+    @RequiresScope(WRITE)
     public Response create(@Context HttpServletRequest request, String body) {
         return Replies.answer(request, caller -> {
             Enrollment created = roster.enroll(caller, Representations.enrollment(body));
@@ -57,6 +65,7 @@ public class EnrollmentsResource {
     }
 
     @GET
+    @RequiresScope(READ)
     @Path("{sourcedId}")
     public Response read(@Context HttpServletRequest request, @PathParam("sourcedId") String sourcedId) {
         return Replies.answer(request, caller -> roster.findEnrollment(caller, sourcedId)
@@ -66,6 +75,7 @@ public class EnrollmentsResource {
     }
 
     @PUT
+    @RequiresScope(WRITE)
     @Path("{sourcedId}")
     public Response update(@Context HttpServletRequest request, @PathParam("sourcedId") String sourcedId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
@@ -77,6 +87,7 @@ public class EnrollmentsResource {
     }
 
     @DELETE
+    @RequiresScope(WRITE)
     @Path("{sourcedId}")
     public Response delete(@Context HttpServletRequest request, @PathParam("sourcedId") String sourcedId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -1,5 +1,8 @@
 package org.educloud.basedata.internal.rest;
 
+import static org.educloud.basedata.internal.rest.Replies.READ;
+import static org.educloud.basedata.internal.rest.Replies.WRITE;
+
 import java.net.URI;
 
 import javax.servlet.http.HttpServletRequest;
@@ -18,9 +21,11 @@ import javax.ws.rs.core.UriInfo;
 import org.educloud.basedata.BasedataProblem;
 import org.educloud.basedata.BasedataProblem.Kind;
 import org.educloud.basedata.ListQuery;
+import org.educloud.identity.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.educloud.basedata.GuardianRelation;
 import org.educloud.basedata.PersonRegistry;
@@ -28,6 +33,7 @@ import org.educloud.basedata.PersonRegistry;
 /** {@code /api/basedata/v1/guardianRelations}: who is a student's guardian, and how related. */
 @Component(service = GuardianRelationsResource.class)
 @JaxrsResource
+@JaxrsExtensionSelect(Replies.BEARER_TOKEN_FILTER)
 @Path("/api/basedata/v1/guardianRelations")
 public class GuardianRelationsResource {
 
@@ -39,6 +45,7 @@ public class GuardianRelationsResource {
     }
 
     @GET
+    @RequiresScope(READ)
     public Response list(@Context HttpServletRequest request, @Context UriInfo uri, @QueryParam("after") String after,
             @QueryParam("limit") String limit, @QueryParam("under") String under, @QueryParam("studentId") String studentId) {
         return Replies.answer(request, caller -> Replies.page(people.relations(caller,
@@ -46,6 +53,7 @@ public class GuardianRelationsResource {
     }
 
     @POST
+    @RequiresScope(WRITE)
     public Response create(@Context HttpServletRequest request, String body) {
         return Replies.answer(request, caller -> {
             GuardianRelation relation = people.relate(caller, Representations.relation(body));
@@ -55,6 +63,7 @@ public class GuardianRelationsResource {
     }
 
     @GET
+    @RequiresScope(READ)
     @Path("{sourcedId}")
     public Response read(@Context HttpServletRequest request, @PathParam("sourcedId") String sourcedId) {
         return Replies.answer(request, caller -> people.relation(caller, sourcedId)
@@ -64,6 +73,7 @@ public class GuardianRelationsResource {
     }
 
     @DELETE
+    @RequiresScope(WRITE)
     @Path("{sourcedId}")
     public Response delete(@Context HttpServletRequest request, @PathParam("sourcedId") String sourcedId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -1,5 +1,8 @@
 package org.educloud.basedata.internal.rest;
 
+import static org.educloud.basedata.internal.rest.Replies.READ;
+import static org.educloud.basedata.internal.rest.Replies.WRITE;
+
 import java.net.URI;
 
 import javax.servlet.http.HttpServletRequest;
@@ -21,14 +24,17 @@ import org.educloud.basedata.ListQuery;
 import org.educloud.basedata.Org;
 import org.educloud.basedata.OrgDirectory;
 import org.educloud.basedata.OrgKind;
+import org.educloud.identity.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** {@code /api/basedata/v1/orgs}: the region's orgs. */
 @Component(service = OrgsResource.class)
 @JaxrsResource
+@JaxrsExtensionSelect(Replies.BEARER_TOKEN_FILTER)
 @Path("/api/basedata/v1/orgs")
 public class OrgsResource {
 
@@ -40,6 +46,7 @@ public class OrgsResource {
     }
 
     @GET
+    @RequiresScope(READ)
     public Response list(@Context HttpServletRequest request, @Context UriInfo uri, @QueryParam("after") String after,
             @QueryParam("limit") String limit, @QueryParam("kind") String kind, @QueryParam("under") String under) {
         return Replies.answer(request, caller -> Replies.page(orgs.list(caller,
@@ -48,6 +55,7 @@ public class OrgsResource {
     }
 
     @POST
+    @RequiresScope(WRITE)
     public Response create(@Context HttpServletRequest request, String body) {
         return Replies.answer(request, caller -> {
             Org org = orgs.create(caller, Representations.org(body));
@@ -57,6 +65,7 @@ public class OrgsResource {
     }
 
     @GET
+    @RequiresScope(READ)
     @Path("{sourcedId}")
     public Response read(@Context HttpServletRequest request, @PathParam("sourcedId") String sourcedId) {
         return Replies.answer(request, caller -> orgs.find(caller, sourcedId)
@@ -65,6 +74,7 @@ public class OrgsResource {
     }
 
     @PUT
+    @RequiresScope(WRITE)
     @Path("{sourcedId}")
     public Response update(@Context HttpServletRequest request, @PathParam("sourcedId") String sourcedId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
@@ -76,6 +86,7 @@ public class OrgsResource {
     }
 
     @DELETE
+    @RequiresScope(WRITE)
     @Path("{sourcedId}")
     public Response delete(@Context HttpServletRequest request, @PathParam("sourcedId") String sourcedId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

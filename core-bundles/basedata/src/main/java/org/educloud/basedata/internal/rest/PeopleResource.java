@@ -1,5 +1,8 @@
 package org.educloud.basedata.internal.rest;
 
+import static org.educloud.basedata.internal.rest.Replies.READ;
+import static org.educloud.basedata.internal.rest.Replies.WRITE;
+
 import java.net.URI;
 
 import javax.servlet.http.HttpServletRequest;
@@ -23,9 +26,11 @@ import org.educloud.basedata.NationalId;
 import org.educloud.basedata.Person;
 import org.educloud.basedata.PersonRegistry;
 import org.educloud.basedata.PersonRole;
+import org.educloud.identity.RequiresScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
@@ -34,6 +39,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  */
 @Component(service = PeopleResource.class)
 @JaxrsResource
+@JaxrsExtensionSelect(Replies.BEARER_TOKEN_FILTER)
 @Path("/api/basedata/v1/people")
 public class PeopleResource {
 
@@ -45,6 +51,7 @@ public class PeopleResource {
     }
 
     @GET
+    @RequiresScope(READ)
     public Response list(@Context HttpServletRequest request, @Context UriInfo uri, @QueryParam("after") String after,
             @QueryParam("limit") String limit, @QueryParam("role") String role, @QueryParam("under") String under,
             @QueryParam("idNumber") String idNumber, @QueryParam("reveal") String reveal) {
@@ -63,6 +70,7 @@ public class PeopleResource {
     }
 
     @POST
+    @RequiresScope(WRITE)
     public Response create(@Context HttpServletRequest request, String body) {
         return Replies.answer(request, caller -> {
             Person person = people.create(caller, Representations.person(body));
@@ -72,6 +80,7 @@ public class PeopleResource {
     }
 
     @GET
+    @RequiresScope(READ)
     @Path("{sourcedId}")
     public Response read(@Context HttpServletRequest request, @PathParam("sourcedId") String sourcedId,
             @QueryParam("reveal") String reveal) {
@@ -82,6 +91,7 @@ public class PeopleResource {
     }
 
     @PUT
+    @RequiresScope(WRITE)
     @Path("{sourcedId}")
     public Response update(@Context HttpServletRequest request, @PathParam("sourcedId") String sourcedId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
@@ -93,6 +103,7 @@ public class PeopleResource {
     }
 
     @DELETE
+    @RequiresScope(WRITE)
     @Path("{sourcedId}")
     public Response delete(@Context HttpServletRequest request, @PathParam("sourcedId") String sourcedId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

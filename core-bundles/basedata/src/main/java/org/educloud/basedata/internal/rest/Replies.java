@@ -15,21 +15,26 @@ import org.educloud.basedata.BasedataProblem;
 import org.educloud.basedata.BasedataProblem.Kind;
 import org.educloud.basedata.Page;
 import org.educloud.identity.Caller;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.educloud.platform.rest.Problem;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * How every basic-data endpoint answers: only for an authenticated {@link Caller} (401 otherwise),
- * problems as RFC 9457 problem details, rows with their version as the ETag, lists as cursor pages.
+ * How every basic-data endpoint answers: only for an authenticated {@link Caller} (401 otherwise,
+ * should a request ever arrive without the bearer-token filter), problems as the platform's RFC 9457
+ * problem details, rows with their version as the ETag, lists as cursor pages.
  */
 final class Replies {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
     private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(?:W/)?\"([0-9]{1,9})\"\\s*");
     static final int DEFAULT_LIMIT = 100;
+    /** The OAuth scope a token needs to read basic data. */
+    static final String READ = "basedata.read";
+    /** The OAuth scope a token needs to change basic data. */
+    static final String WRITE = "basedata.write";
+    /** Selects the kernel's bearer-token filter: without it the endpoints go away rather than open up. */
+    static final String BEARER_TOKEN_FILTER = "(osgi.jaxrs.name=educloud.bearer-token)";
 
     private Replies() {
     }
@@ -41,18 +46,36 @@ final class Replies {
             Object caller = request == null ? null : request.getAttribute(Caller.ATTRIBUTE);
             if (!(caller instanceof Caller)) {
                 throw new BasedataProblem(Kind.UNAUTHENTICATED, "", "this API needs an access token: send "
-                        + "'Authorization: Bearer <token>' with a token from /oauth2/token");
+                        + "'Authorization: Bearer <token>' with a token from the token endpoint");
             }
             return work.apply((Caller) caller);
         } catch (BasedataProblem problem) {
-            return ProblemDetails.of(problem, instance);
+            Response response = problem(problem, instance).toResponse();
+            return problem.kind() == Kind.UNAUTHENTICATED
+                    ? Response.fromResponse(response).header("WWW-Authenticate", "Bearer realm=\"educloud\"").build() : response;
         } catch (IllegalArgumentException e) {
-            return ProblemDetails.of(new BasedataProblem(Kind.INVALID, "", e.getMessage()), instance);
-        } catch (RuntimeException e) {
-            LOG.error("Basic-data request {} failed", instance, e);
-            return Response.serverError().type(ProblemDetails.MEDIA_TYPE).entity(ProblemDetails.body("internal",
-                    "Internal error", 500, "the request failed inside the kernel; the log has the details", "", instance)).build();
+            return problem(new BasedataProblem(Kind.INVALID, "", e.getMessage()), instance).toResponse();
         }
+    }
+
+    /** The platform's problem detail for {@code problem}, at the request path {@code instance}. */
+    static Problem problem(BasedataProblem problem, String instance) {
+        String name = problem.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return Problem.of(problem.kind().status(), name, title(problem.kind()), problem.getMessage()).withField(problem.field())
+                .at(instance);
+    }
+
+    private static String title(Kind kind) {
+        return switch (kind) {
+            case INVALID -> "Invalid input";
+            case UNAUTHENTICATED -> "Access token required";
+            case FORBIDDEN -> "Not permitted";
+            case NOT_FOUND -> "Not found";
+            case CONFLICT -> "Conflict";
+            case VERSION_MISMATCH -> "The row changed since it was read";
+            case VERSION_REQUIRED -> "If-Match required";
+            case UNAVAILABLE -> "Temporarily unavailable";
+        };
     }
 
     /** The version that If-Match names; {@code null} for {@code *}. A missing header is refused with 428. */

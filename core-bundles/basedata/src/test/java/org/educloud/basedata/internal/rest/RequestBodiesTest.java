@@ -12,6 +12,7 @@ import org.educloud.basedata.BasedataProblem.Kind;
 import org.educloud.basedata.NationalId;
 import org.educloud.basedata.Person;
 import org.educloud.basedata.PersonRole;
+import org.educloud.platform.rest.Problem;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,13 +84,16 @@ class RequestBodiesTest {
     }
 
     @Test
-    void problemDetailsCarryTypeTitleStatusDetailAndField() throws Exception {
-        JsonNode body = JsonBody.MAPPER.readTree(ProblemDetails.body("invalid", "The request is not valid", 400,
-                "limit 'x' is not a number", "limit", "/api/basedata/v1/orgs"));
-        assertEquals("urn:educloud:problem:invalid", body.path("type").asText());
-        assertEquals(400, body.path("status").asInt());
-        assertEquals("limit", body.path("field").asText());
-        assertEquals("/api/basedata/v1/orgs", body.path("instance").asText());
+    void problemsBecomeThePlatformsProblemDetailsWithTypeTitleStatusDetailAndField() throws Exception {
+        Problem problem = Replies.problem(new BasedataProblem(Kind.VERSION_MISMATCH, "If-Match", "org x is at version 2, not 1"),
+                "/api/basedata/v1/orgs/x");
+        assertEquals("urn:educloud:problem:version-mismatch", problem.type());
+        assertEquals(412, problem.status());
+        assertEquals("If-Match", problem.field());
+        JsonNode body = JsonBody.MAPPER.readTree(problem.toJson());
+        assertEquals("/api/basedata/v1/orgs/x", body.path("instance").asText());
+        assertEquals("org x is at version 2, not 1", body.path("detail").asText());
+        assertTrue(body.path("title").asText().length() > 0);
     }
 
     private static void assertProblem(String field, String detail, org.junit.jupiter.api.function.Executable action) {
