@@ -1,0 +1,20 @@
+package org.educloud.basedata.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Settings of the basic data, in {@code etc/org.educloud.basedata.cfg}. */
+@ObjectClassDefinition(pid = BasedataConfig.PID, name = "EduCloud basic data")
+public @interface BasedataConfig {
+
+    String PID = "org.educloud.basedata";
+
+    @AttributeDefinition(description = "The key ID numbers are encrypted with: 32 random bytes in base64, "
+            + "made with `openssl rand -base64 32`. The same on every node; back it up: without it no stored ID "
+            + "number can be read. EDUCLOUD_ID_NUMBER_KEY wins over this setting.")
+    String idNumberKey() default "";
+
+    @AttributeDefinition(description = "When no key is set and no ID number is stored yet, generate a key and write it "
+            + "into this file (the plain run). Set false where every node must share one key set by the operator.")
+    boolean generateKeyWhenMissing() default false;
+}
