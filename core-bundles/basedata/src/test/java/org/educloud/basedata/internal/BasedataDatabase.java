@@ -29,7 +29,9 @@ final class BasedataDatabase {
     }
 
     static DataSource fresh(String name) throws Exception {
-        String database = "basedata_" + name;
+        // One database per test JVM: builds of other clones on the same server must not drop ours mid-test.
+        String database = "basedata_" + name + "_" + ProcessHandle.current().pid();
+        dropAtExit(database);
         try (Connection server = DriverManager.getConnection(SERVER + "?connectTimeout=1000", "root", "");
              Statement statement = server.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database);
@@ -52,6 +54,22 @@ final class BasedataDatabase {
              ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
+        }
+    }
+
+    private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Drops the database when the test JVM ends, so test runs leave nothing behind on the server. */
+    private static void dropAtExit(String database) {
+        if (CREATED.add(database)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (Connection server = DriverManager.getConnection(SERVER + "?connectTimeout=1000", "root", "");
+                     Statement statement = server.createStatement()) {
+                    statement.execute("DROP DATABASE IF EXISTS " + database);
+                } catch (SQLException ignored) {
+                    // the server is gone; nothing to clean up
+                }
+            }));
         }
     }
 }

@@ -27,7 +27,10 @@ final class IdentityDatabase {
     private IdentityDatabase() {
     }
 
-    static DataSource fresh(String name) throws Exception {
+    static DataSource fresh(String base) throws Exception {
+        // One database per test JVM: builds of other clones on the same server must not drop ours mid-test.
+        String name = base + "_" + ProcessHandle.current().pid();
+        dropAtExit(name);
         try (Connection server = DriverManager.getConnection(SERVER + "?connectTimeout=1000", "root", "");
              Statement statement = server.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name);
@@ -43,5 +46,21 @@ final class IdentityDatabase {
                     DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection))).update("");
         }
         return dataSource;
+    }
+
+    private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Drops the database when the test JVM ends, so test runs leave nothing behind on the server. */
+    private static void dropAtExit(String database) {
+        if (CREATED.add(database)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (Connection server = DriverManager.getConnection(SERVER + "?connectTimeout=1000", "root", "");
+                     Statement statement = server.createStatement()) {
+                    statement.execute("DROP DATABASE IF EXISTS " + database);
+                } catch (SQLException ignored) {
+                    // the server is gone; nothing to clean up
+                }
+            }));
+        }
     }
 }
