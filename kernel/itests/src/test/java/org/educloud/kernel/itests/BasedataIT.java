@@ -126,6 +126,10 @@ public class BasedataIT {
             assertTrue(stats, stats.contains("历下区") && stats.contains("Schools") && stats.contains("Students"));
             String indicators = ssh.run("data:stats -i 37");
             assertTrue(indicators, indicators.contains("济南市") && indicators.contains("Left-behind"));
+
+            // data:generate builds a province only into an empty database (the generation itself: SyntheticProvinceTest).
+            String generate = ssh.run("data:generate --scale 0.00005 --max-students-per-school 2");
+            assertTrue(generate, generate.contains("Error: province 37 already exists"));
         }
     }
 }
