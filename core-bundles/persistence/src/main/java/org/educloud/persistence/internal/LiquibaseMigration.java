@@ -14,6 +14,7 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Scope;
 import liquibase.Liquibase;
+import liquibase.changelog.FastCheckService;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -69,6 +70,9 @@ final class LiquibaseMigration {
         }
         try (BundleResourceAccessor accessor = new BundleResourceAccessor(bundle)) {
             Scope.child(SETTINGS, () -> {
+                // Liquibase remembers per JVM which changelog path was up to date on which database; a bundle
+                // updated in the running kernel keeps its path, and its new change sets would be skipped.
+                Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
                 Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 Liquibase liquibase = new Liquibase(BundleResourceAccessor.pathFor(bundle, changelog), accessor, database);
                 liquibase.update(new Contexts(), new LabelExpression());

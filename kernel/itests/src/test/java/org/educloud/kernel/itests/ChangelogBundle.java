@@ -18,19 +18,21 @@ final class ChangelogBundle {
     private ChangelogBundle() {
     }
 
-    /** A changelog with one change set holding the given Liquibase change elements. */
-    static InputStream withChanges(String symbolicName, String changes) throws IOException {
+    /** A changelog with one change set per argument, each holding the given Liquibase change elements (ids 1, 2, ...). */
+    static InputStream withChanges(String symbolicName, String... changeSets) throws IOException {
+        StringBuilder sets = new StringBuilder();
+        for (int i = 0; i < changeSets.length; i++) {
+            sets.append("  <changeSet id=\"").append(i + 1).append("\" author=\"itest\">\n").append(changeSets[i])
+                    .append("\n  </changeSet>\n");
+        }
         String changelog = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                     xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
                         http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-                  <changeSet id="1" author="itest">
-                %s
-                  </changeSet>
-                </databaseChangeLog>
-                """.formatted(changes);
+                %s</databaseChangeLog>
+                """.formatted(sets);
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -98,6 +98,20 @@ public class ChangelogExtenderIT {
             bundle.start();
             assertEquals(Bundle.ACTIVE, bundle.getState());
 
+            // A new version with one more change set, updated in the running kernel (an app upgrade), gets it applied.
+            bundle.update(ChangelogBundle.withChanges("itest.changelog.good", """
+                <createTable tableName="itest_greeting">
+                  <column name="id" type="INT"><constraints primaryKey="true"/></column>
+                  <column name="text" type="VARCHAR(100)"/>
+                </createTable>
+                <insert tableName="itest_greeting"><column name="id" valueNumeric="1"/><column name="text" value="你好"/></insert>
+                """, """
+                <insert tableName="itest_greeting"><column name="id" valueNumeric="2"/><column name="text" value="再见"/></insert>
+                """));
+            bundle.start();
+            assertEquals(Bundle.ACTIVE, bundle.getState());
+            assertEquals(2, count("SELECT COUNT(*) FROM itest_greeting"));
+
         } finally {
             bundle.uninstall();
         }
