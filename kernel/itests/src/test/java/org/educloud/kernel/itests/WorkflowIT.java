@@ -95,7 +95,7 @@ public class WorkflowIT {
 
         // the to-do is the transfer-in school administrator's, and no one else's
         assertTrue(todoIds(people.inSchool).contains(id));
-        assertEquals(List.of(), todoIds(people.outSchool));
+        assertTrue("not yet the transfer-out school's", !todoIds(people.outSchool).contains(id));
         HttpResponse<String> wrong = act(people.outSchool, id, "{\"action\": \"approve\"}");
         assertEquals(wrong.body(), 403, wrong.statusCode());
         assertEquals("application/problem+json", wrong.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
@@ -210,11 +210,50 @@ public class WorkflowIT {
         assertEquals(404, KernelHttp.send("POST", MESSAGES + "/inbox/" + messageId + "/read", people.elsewhere, null).statusCode());
     }
 
+    @Test
+    public void theOperatorListsAndShowsCasesInTheShell() throws Exception {
+        People people = people();
+        String caseUri = start(people.applicant, "赵六");
+        String id = caseUri.substring(caseUri.lastIndexOf('/') + 1);
+        act(people.inSchool, Long.parseLong(id), "{\"action\": \"return\", \"comment\": \"请补充材料\"}");
+
+        String listed = asOperator("workflow:list --status RETURNED -d student-transfer");
+        assertTrue(listed, listed.contains("赵六") && listed.contains("RETURNED"));
+        String shown = asOperator("workflow:show " + id);
+        assertTrue(shown, shown.contains("STARTED") && shown.contains("RETURNED") && shown.contains("请补充材料"));
+        assertTrue(shown, shown.contains("the applicant " + people.applicantName));
+    }
+
     // ---- helpers ----
+
+    /** Runs one shell command over SSH as the operator, with the password generated at first start. */
+    private static String asOperator(String command) throws Exception {
+        Duration timeout = Duration.ofSeconds(20);
+        java.nio.file.Path passwordFile = java.nio.file.Path.of(System.getProperty("karaf.data"), "operator-initial-password");
+        Eventually.holds("the generated password is written to " + passwordFile, timeout, () -> java.nio.file.Files.exists(passwordFile));
+        org.apache.sshd.client.SshClient client = org.apache.sshd.client.SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier.INSTANCE);
+        client.start();
+        try (org.apache.sshd.client.session.ClientSession session = client.connect("operator", "127.0.0.1", KernelUnderTest.SSH_PORT)
+                .verify(timeout).getSession()) {
+            session.addPasswordIdentity(java.nio.file.Files.readString(passwordFile, StandardCharsets.UTF_8).trim());
+            session.auth().verify(timeout);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try (org.apache.sshd.client.channel.ChannelExec channel = session.createExecChannel(command + "\n")) {
+                channel.setOut(out);
+                channel.setErr(out);
+                channel.open().verify(timeout);
+                channel.waitFor(java.util.EnumSet.of(org.apache.sshd.client.channel.ClientChannelEvent.CLOSED), timeout);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        } finally {
+            client.stop();
+        }
+    }
 
     /** Everyone a transfer from SCHOOL to DESTINATION involves, logged in through the login form. */
     private record People(String applicant, String inSchool, String outSchool, String outDistrict, String inDistrict, String student,
-            String elsewhere) {
+            String elsewhere, String applicantName) {
     }
 
     private People people() throws Exception {
@@ -226,7 +265,7 @@ public class WorkflowIT {
                 user("wf.out.officer" + n, "district-officer@/37/3701/370102", client),
                 user("wf.in.officer" + n, "district-officer@/37/3709/370982", client),
                 user("wf.student" + n, "student@" + SCHOOL + "/2017-02", client),
-                user("wf.elsewhere" + n, "teacher@/37/3702/370202/3702020001", client));
+                user("wf.elsewhere" + n, "teacher@/37/3702/370202/3702020001", client), "wf.teacher" + n);
     }
 
     private String start(String applicant, String name) throws Exception {
