@@ -17,7 +17,7 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
- * A fresh database {@code workflow_<name>} on the MariaDB server at 127.0.0.1:3306 (root, empty
+ * A fresh database {@code workflow_<name>_<pid>} on the MariaDB server at 127.0.0.1:3306 (root, empty
  * password) with the workflow changelog applied; tests that need it are skipped when no server answers.
  */
 final class WorkflowDatabase {
@@ -28,7 +28,9 @@ final class WorkflowDatabase {
     }
 
     static DataSource fresh(String name) throws Exception {
-        String database = "workflow_" + name;
+        // One database per test JVM: builds of other clones on the same server must not drop ours mid-test.
+        String database = "workflow_" + name + "_" + ProcessHandle.current().pid();
+        dropAtExit(database);
         try (Connection server = DriverManager.getConnection(SERVER + "?connectTimeout=1000", "root", "");
              Statement statement = server.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database);
@@ -44,5 +46,21 @@ final class WorkflowDatabase {
                     DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection))).update("");
         }
         return dataSource;
+    }
+
+    private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Drops the database when the test JVM ends, so test runs leave nothing behind on the server. */
+    private static void dropAtExit(String database) {
+        if (CREATED.add(database)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (Connection server = DriverManager.getConnection(SERVER + "?connectTimeout=1000", "root", "");
+                     Statement statement = server.createStatement()) {
+                    statement.execute("DROP DATABASE IF EXISTS " + database);
+                } catch (SQLException ignored) {
+                    // the server is gone; nothing to clean up
+                }
+            }));
+        }
     }
 }
