@@ -54,6 +54,13 @@ public record AppDescriptor(String id, String version, String sdk, String nameZh
      */
     public static final String DATA_SOURCE_FILTER = "(dataSourceName=educloud)";
 
+    /**
+     * The kernel's bearer-token check as a JAX-RS extension filter: name it in a resource's
+     * {@code osgi.jaxrs.extension.select} so the resource is never served without it (if the
+     * check were ever absent, the resource would wait rather than answer unprotected).
+     */
+    public static final String TOKEN_CHECK = "(osgi.jaxrs.name=educloud.bearer-token)";
+
     /** What an app id looks like. */
     public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{2,39}");
 
