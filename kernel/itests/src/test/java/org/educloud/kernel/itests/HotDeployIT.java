@@ -1,0 +1,214 @@
+package org.educloud.kernel.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import javax.inject.Inject;
+
+import org.educloud.appcenter.deployment.AppInstallationException;
+import org.educloud.appcenter.deployment.AppInstallations;
+import org.educloud.appcenter.deployment.Deployment;
+import org.educloud.appcenter.deployment.DeploymentState;
+import org.educloud.appcenter.packages.PackageRefusedException;
+import org.educloud.identity.ClientAuthMethod;
+import org.educloud.identity.ClientDirectory;
+import org.educloud.identity.NewClient;
+import org.educloud.identity.OrgPath;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Hot deployment on the booted kernel: the sample app's package is stored, installed for a school
+ * while the kernel runs, answers under {@code /apps/hello-school/api} with a token (401 without),
+ * is upgraded and uninstalled, and no other bundle's id or state changes on the way (a refresh
+ * cascade would restart them). A package importing a kernel internal package is refused with the
+ * reason; a package that cannot start is marked failed while everything else keeps running.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class HotDeployIT {
+
+    private static final String SCHOOL = "/37/3701/370102/3701020001";
+    private static final String GREETING = "/apps/hello-school/api/greeting";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private AppInstallations apps;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private ClientDirectory clients;
+
+    @Configuration
+    public Option[] config() {
+        return OptionUtils.combine(KernelUnderTest.options(),
+                systemProperty("educloud.sample.helloSchool.1").value(System.getProperty("educloud.sample.helloSchool.1")),
+                systemProperty("educloud.sample.helloSchool.2").value(System.getProperty("educloud.sample.helloSchool.2")));
+    }
+
+    @Test
+    public void theSampleAppIsInstalledUpgradedAndUninstalledWithoutTouchingAnyOtherBundle() throws Exception {
+        String bearer = "Bearer " + clientToken();
+        Map<Long, String> before = otherBundles();
+
+        apps.store(sample("educloud.sample.helloSchool.1"), Optional.empty(), "itest");
+        Deployment installed = apps.install("hello-school", "1.0.0", SCHOOL, "itest");
+        assertEquals(DeploymentState.LIVE, installed.state());
+        HttpResponse<String> greeting = answerWith(bearer, 200);
+        JsonNode body = KernelHttp.json(greeting);
+        assertTrue(greeting.body(), body.path("greeting").asText().startsWith("你好, client:"));
+        assertEquals(greeting.body(), "1.0.0", body.path("version").asText());
+        HttpResponse<String> anonymous = KernelHttp.get(GREETING);
+        assertEquals(anonymous.body(), 401, anonymous.statusCode());
+        assertEquals("no other bundle changed across the install", before, otherBundles());
+        // Applying the desired state again (what happens after a restart) finds the app live and changes nothing.
+        assertTrue(apps.reconcile().stream().anyMatch(d -> d.appId().equals("hello-school") && d.state() == DeploymentState.LIVE));
+        assertEquals(1, appBundles("hello-school").size());
+
+        apps.store(sample("educloud.sample.helloSchool.2"), Optional.empty(), "itest");
+        Deployment upgraded = apps.upgrade("hello-school", "1.1.0", "itest");
+        assertEquals(DeploymentState.LIVE, upgraded.state());
+        assertEquals(Optional.of("1.1.0"), upgraded.runningVersion());
+        HttpResponse<String> next = answerWith(bearer, 200, r -> r.body().contains("\"1.1.0\""));
+        assertEquals(next.body(), "1.1.0", KernelHttp.json(next).path("version").asText());
+        assertEquals("only one version runs after the upgrade", 1, appBundles("hello-school").size());
+        assertEquals("no other bundle changed across the upgrade", before, otherBundles());
+
+        Deployment removed = apps.uninstall("hello-school", SCHOOL, "itest");
+        assertEquals(DeploymentState.REMOVED, removed.state());
+        answerWith(bearer, 404);
+        assertTrue("nothing of the app is left", appBundles("hello-school").isEmpty());
+        assertEquals("no other bundle changed across the uninstall", before, otherBundles());
+    }
+
+    @Test
+    public void aPackageImportingAKernelInternalPackageIsRefusedWithTheReason() throws Exception {
+        Path kar = AppArchive.write(Files.createTempDirectory("itest-app"), "sneaky-app", "1.0.0",
+                Map.of("Import-Package", "org.educloud.sdk.user,org.educloud.identity.internal"), Map.of());
+        try {
+            apps.store(kar, Optional.empty(), "itest");
+            fail("a package importing org.educloud.identity.internal was stored");
+        } catch (PackageRefusedException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("bundle org.example.sneaky-app: imports the kernel internal package "
+                    + "org.educloud.identity.internal"));
+        }
+        assertTrue("nothing was stored", apps.packages("sneaky-app").isEmpty());
+        try {
+            apps.install("sneaky-app", "1.0.0", SCHOOL, "itest");
+            fail("an app that was never stored was installed");
+        } catch (AppInstallationException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("no stored package of sneaky-app 1.0.0"));
+        }
+    }
+
+    @Test
+    public void aPackageThatFailsToStartIsMarkedFailedWhileEverythingElseKeepsRunning() throws Exception {
+        Map<Long, String> before = otherBundles();
+        Path kar = AppArchive.write(Files.createTempDirectory("itest-app"), "broken-app", "1.0.0",
+                Map.of("EduCloud-Changelog", "db/changelog.xml"), Map.of("db/changelog.xml", """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                          <changeSet id="1" author="itest"><sql>CREATE TABLE broken_app_note (id INT PRIMARY KEY,</sql></changeSet>
+                        </databaseChangeLog>
+                        """));
+        apps.store(kar, Optional.empty(), "itest");
+        try {
+            apps.install("broken-app", "1.0.0", SCHOOL, "itest");
+            fail("an app whose changelog fails went live");
+        } catch (AppInstallationException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("marked FAILED") && e.getMessage().contains("changelog"));
+        }
+        Deployment failed = apps.deployment("broken-app").orElseThrow();
+        assertEquals(DeploymentState.FAILED, failed.state());
+        assertTrue(failed.reason(), failed.reason().contains("db/changelog.xml failed"));
+        assertTrue("nothing of the failed app is left running", appBundles("broken-app").isEmpty());
+        assertEquals("no other bundle changed", before, otherBundles());
+        assertEquals(200, KernelHttp.getUntil("/api/platform/v1/health", r -> r.statusCode() == 200, WAIT).statusCode());
+
+        // Applying the desired state again (as after a restart) does not retry a failed version in a loop.
+        List<Deployment> again = apps.reconcile();
+        assertTrue(again.toString(), again.stream().anyMatch(d -> d.appId().equals("broken-app") && d.state() == DeploymentState.FAILED));
+        apps.uninstall("broken-app", SCHOOL, "itest");
+    }
+
+    /** Every bundle that is not an app's, by id, with its symbolic name, version and state. */
+    private Map<Long, String> otherBundles() {
+        Map<Long, String> bundles = new TreeMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getHeaders("").get("EduCloud-App") == null) {
+                bundles.put(bundle.getBundleId(), bundle.getSymbolicName() + " " + bundle.getVersion() + " " + bundle.getState());
+            }
+        }
+        return bundles;
+    }
+
+    private List<Bundle> appBundles(String appId) {
+        return List.of(context.getBundles()).stream().filter(b -> appId.equals(b.getHeaders("").get("EduCloud-App"))).toList();
+    }
+
+    private static Path sample(String property) {
+        Path kar = Paths.get(System.getProperty(property, ""));
+        assertTrue("the sample app's package " + kar + " exists (built by the reactor)", Files.isRegularFile(kar));
+        return kar;
+    }
+
+    private static HttpResponse<String> answerWith(String bearer, int status) throws Exception {
+        return answerWith(bearer, status, r -> true);
+    }
+
+    private static HttpResponse<String> answerWith(String bearer, int status, java.util.function.Predicate<HttpResponse<String>> also)
+            throws Exception {
+        long end = System.nanoTime() + WAIT.toNanos();
+        HttpResponse<String> response;
+        do {
+            response = KernelHttp.get(GREETING, bearer);
+            if (response.statusCode() == status && also.test(response)) {
+                return response;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < end);
+        assertEquals(response.body(), status, response.statusCode());
+        fail("unexpected answer: " + response.body());
+        return response;
+    }
+
+    private String clientToken() throws Exception {
+        String id = "hotdeploy-" + System.nanoTime();
+        String secret = clients.register(new NewClient(id, "热部署测试", "Hot deploy test", ClientAuthMethod.CLIENT_SECRET_POST, List.of(),
+                List.of(), Set.of("client_credentials"), Set.of("basedata.read"), false, Optional.of(OrgPath.of("/37/3701")),
+                Optional.empty()), "itest").secret().orElseThrow();
+        HttpResponse<String> issued = new Browser().post(KernelUnderTest.ISSUER + "/oauth2/token", Map.of("client_id", id,
+                "client_secret", secret, "grant_type", "client_credentials", "scope", "basedata.read"), null);
+        assertEquals(issued.body(), 200, issued.statusCode());
+        return KernelHttp.json(issued).path("access_token").asText();
+    }
+}
