@@ -160,6 +160,33 @@ public class HotDeployIT {
         apps.uninstall("broken-app", SCHOOL, "itest");
     }
 
+    @Test
+    public void anUpgradeThatDoesNotGoLiveIsRolledBackAndTheOldVersionKeepsServing() throws Exception {
+        Path folder = Files.createTempDirectory("itest-app");
+        apps.store(AppArchive.write(folder, "flaky-app", "1.0.0", Map.of(), Map.of()), Optional.empty(), "itest");
+        apps.store(AppArchive.write(folder, "flaky-app", "1.1.0", Map.of("EduCloud-Changelog", "db/changelog.xml"),
+                Map.of("db/changelog.xml", "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\"><nonsense/>"
+                        + "</databaseChangeLog>")), Optional.empty(), "itest");
+        assertEquals(DeploymentState.LIVE, apps.install("flaky-app", "1.0.0", SCHOOL, "itest").state());
+        Bundle old = appBundles("flaky-app").get(0);
+        Map<Long, String> before = otherBundles();
+        try {
+            apps.upgrade("flaky-app", "1.1.0", "itest");
+            fail("an upgrade whose changelog fails went live");
+        } catch (AppInstallationException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("rolled back; 1.0.0 keeps serving"));
+        }
+        Deployment rolledBack = apps.deployment("flaky-app").orElseThrow();
+        assertEquals(DeploymentState.ROLLED_BACK, rolledBack.state());
+        assertEquals(Optional.of("1.0.0"), rolledBack.runningVersion());
+        assertEquals("the old version's bundle never stopped", List.of(old), appBundles("flaky-app"));
+        assertEquals(Bundle.ACTIVE, old.getState());
+        assertTrue("the desired state is back at 1.0.0", apps.installations().stream()
+                .anyMatch(i -> i.appId().equals("flaky-app") && i.version().equals("1.0.0")));
+        assertEquals("no other bundle changed", before, otherBundles());
+        apps.uninstall("flaky-app", SCHOOL, "itest");
+    }
+
     /** Every bundle that is not an app's, by id, with its symbolic name, version and state. */
     private Map<Long, String> otherBundles() {
         Map<Long, String> bundles = new TreeMap<>();

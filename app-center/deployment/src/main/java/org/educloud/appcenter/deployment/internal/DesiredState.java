@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class DesiredState {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int DUPLICATE_KEY = 1062; // MariaDB ER_DUP_ENTRY
     static final Comparator<String> BY_VERSION = Comparator.comparing(Version::parseVersion);
 
     private final DataSource dataSource;
@@ -111,10 +113,13 @@ final class DesiredState {
         return installations(appId).stream().map(Installation::version).max(BY_VERSION);
     }
 
-    /** Adds the org's installation; false when the org already has the app. */
+    /**
+     * Adds the org's installation; false when the org already has the app. (Not INSERT IGNORE:
+     * that would also swallow the foreign key that ties an installation to a stored package.)
+     */
     boolean install(String appId, String version, String org, String actor) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT IGNORE INTO app_installation (app_id, org, version, "
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO app_installation (app_id, org, version, "
                      + "installed_by, installed_at) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, appId);
             insert.setString(2, org);
@@ -122,6 +127,11 @@ final class DesiredState {
             insert.setString(4, actor);
             insert.setTimestamp(5, Timestamp.from(clock.instant()));
             return insert.executeUpdate() == 1;
+        } catch (SQLIntegrityConstraintViolationException e) {
+            if (e.getErrorCode() == DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
         }
     }
 
