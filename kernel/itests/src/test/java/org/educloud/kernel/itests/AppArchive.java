@@ -21,6 +21,12 @@ final class AppArchive {
     }
 
     static Path write(Path folder, String appId, String version, Map<String, String> headers, Map<String, String> files) throws IOException {
+        return write(folder, appId, version, "[1.0,2)", headers, files);
+    }
+
+    /** As {@link #write(Path, String, String, Map, Map)}, for the SDK versions {@code sdk}. */
+    static Path write(Path folder, String appId, String version, String sdk, Map<String, String> headers, Map<String, String> files)
+            throws IOException {
         String symbolicName = "org.example." + appId;
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
@@ -39,9 +45,9 @@ final class AppArchive {
             }
         }
         String descriptor = """
-                {"id": "%s", "version": "%s", "sdk": "[1.0,2)", "name": {"zh-CN": "测试应用", "en": "Test app"},
+                {"id": "%s", "version": "%s", "sdk": "%s", "name": {"zh-CN": "测试应用", "en": "Test app"},
                  "vendor": "itest", "scopes": [], "bundles": ["%s"]}
-                """.formatted(appId, version, symbolicName);
+                """.formatted(appId, version, sdk, symbolicName);
         String features = """
                 <features name="%s-%s" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
                   <feature name="%s" version="%s"><bundle start-level="80">mvn:org.example/%s/%s</bundle></feature>

@@ -4,13 +4,13 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +19,7 @@ import java.util.TreeMap;
 
 import javax.inject.Inject;
 
+import org.apache.karaf.features.FeaturesService;
 import org.educloud.appcenter.deployment.AppInstallationException;
 import org.educloud.appcenter.deployment.AppInstallations;
 import org.educloud.appcenter.deployment.Deployment;
@@ -32,7 +33,6 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
@@ -68,11 +68,13 @@ public class HotDeployIT {
     @Filter(timeout = 120_000)
     private ClientDirectory clients;
 
+    @Inject
+    @Filter(timeout = 120_000)
+    private FeaturesService features;
+
     @Configuration
     public Option[] config() {
-        return OptionUtils.combine(KernelUnderTest.options(),
-                systemProperty("educloud.sample.helloSchool.1").value(System.getProperty("educloud.sample.helloSchool.1")),
-                systemProperty("educloud.sample.helloSchool.2").value(System.getProperty("educloud.sample.helloSchool.2")));
+        return KernelUnderTest.options();
     }
 
     @Test
@@ -185,6 +187,55 @@ public class HotDeployIT {
                 .anyMatch(i -> i.appId().equals("flaky-app") && i.version().equals("1.0.0")));
         assertEquals("no other bundle changed", before, otherBundles());
         apps.uninstall("flaky-app", SCHOOL, "itest");
+    }
+
+    @Test
+    public void theAppCommandsInstallListShowAndUninstallOverSsh() throws Exception {
+        Path folder = Files.createTempDirectory("itest-app");
+        Path kar = AppArchive.write(folder, "shell-app", "1.0.0", Map.of(), Map.of());
+        Path future = AppArchive.write(folder, "future-app", "1.0.0", "[2.0,3)", Map.of(), Map.of());
+        try (OperatorSsh ssh = new OperatorSsh()) {
+            String installed = ssh.run("app:install --org " + SCHOOL + " " + kar);
+            assertTrue(installed, installed.contains("Installed shell-app 1.0.0 for " + SCHOOL + ": shell-app 1.0.0 LIVE"));
+            String list = ssh.run("app:list");
+            assertTrue(list, list.contains("shell-app") && list.contains("LIVE"));
+            String show = ssh.run("app:show shell-app");
+            assertTrue(show, show.contains("Test app") && show.contains(SCHOOL) && show.contains("/apps/shell-app/api"));
+            String refused = ssh.run("app:install --org " + SCHOOL + " " + future);
+            assertTrue(refused, refused.contains("Error: future-app 1.0.0 needs the SDK [2.0,3) but this kernel runs SDK 1.0.0"));
+            String removed = ssh.run("app:uninstall --org " + SCHOOL + " shell-app");
+            assertTrue(removed, removed.contains("Uninstalled shell-app for " + SCHOOL + ": shell-app - REMOVED"));
+        }
+        assertTrue("an app whose SDK range does not fit is not installed",
+                apps.installations().stream().noneMatch(i -> i.appId().equals("future-app")));
+        assertTrue(appBundles("future-app").isEmpty());
+    }
+
+    @Test
+    public void afterARestartEveryInstalledAppComesBack() throws Exception {
+        apps.store(AppArchive.write(Files.createTempDirectory("itest-app"), "comeback-app", "1.0.0", Map.of(), Map.of()),
+                Optional.empty(), "itest");
+        apps.install("comeback-app", "1.0.0", SCHOOL, "itest");
+        // As on a fresh node, or a kernel whose data folder was wiped: the feature is gone, the desired state is not.
+        features.uninstallFeature("comeback-app", "1.0.0", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        assertTrue(appBundles("comeback-app").isEmpty());
+
+        Bundle deployment = List.of(context.getBundles()).stream()
+                .filter(b -> "org.educloud.appcenter.deployment".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        deployment.stop();
+        deployment.start();
+
+        Eventually.holds("comeback-app is live again", WAIT, () -> appBundles("comeback-app").stream()
+                .anyMatch(b -> b.getState() == Bundle.ACTIVE));
+        AppInstallations restarted = restartedApps();
+        Eventually.holds("comeback-app is recorded live again", WAIT, () -> restarted.deployment("comeback-app")
+                .map(d -> d.state() == DeploymentState.LIVE).orElse(false));
+        restarted.uninstall("comeback-app", SCHOOL, "itest");
+    }
+
+    private AppInstallations restartedApps() throws InterruptedException {
+        Eventually.holds("the app center is back", WAIT, () -> context.getServiceReference(AppInstallations.class) != null);
+        return context.getService(context.getServiceReference(AppInstallations.class));
     }
 
     /** Every bundle that is not an app's, by id, with its symbolic name, version and state. */
