@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -24,9 +25,24 @@ final class AppArchive {
         return write(folder, appId, version, "[1.0,2)", headers, files);
     }
 
+    /** As {@link #write(Path, String, String, Map, Map)}, with binary files (classes) too. */
+    static Path write(Path folder, String appId, String version, Map<String, String> headers, Map<String, String> files,
+            Map<String, byte[]> binaries) throws IOException {
+        Map<String, byte[]> all = new LinkedHashMap<>(binaries);
+        files.forEach((name, text) -> all.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        return writeBytes(folder, appId, version, "[1.0,2)", headers, all);
+    }
+
     /** As {@link #write(Path, String, String, Map, Map)}, for the SDK versions {@code sdk}. */
     static Path write(Path folder, String appId, String version, String sdk, Map<String, String> headers, Map<String, String> files)
             throws IOException {
+        Map<String, byte[]> all = new LinkedHashMap<>();
+        files.forEach((name, text) -> all.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        return writeBytes(folder, appId, version, sdk, headers, all);
+    }
+
+    private static Path writeBytes(Path folder, String appId, String version, String sdk, Map<String, String> headers,
+            Map<String, byte[]> files) throws IOException {
         String symbolicName = "org.example." + appId;
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
@@ -38,9 +54,9 @@ final class AppArchive {
         headers.forEach(main::putValue);
         ByteArrayOutputStream bundle = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bundle, manifest)) {
-            for (Map.Entry<String, String> file : files.entrySet()) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 jar.putNextEntry(new JarEntry(file.getKey()));
-                jar.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                jar.write(file.getValue());
                 jar.closeEntry();
             }
         }

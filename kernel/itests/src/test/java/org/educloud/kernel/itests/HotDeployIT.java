@@ -82,7 +82,7 @@ public class HotDeployIT {
         String bearer = "Bearer " + clientToken();
         Map<Long, String> before = otherBundles();
 
-        apps.store(sample("educloud.sample.helloSchool.1"), Optional.empty(), "itest");
+        storeSample("educloud.sample.helloSchool.1", "1.0.0");
         Deployment installed = apps.install("hello-school", "1.0.0", SCHOOL, "itest");
         assertEquals(DeploymentState.LIVE, installed.state());
         HttpResponse<String> greeting = answerWith(bearer, 200);
@@ -96,7 +96,7 @@ public class HotDeployIT {
         assertTrue(apps.reconcile().stream().anyMatch(d -> d.appId().equals("hello-school") && d.state() == DeploymentState.LIVE));
         assertEquals(1, appBundles("hello-school").size());
 
-        apps.store(sample("educloud.sample.helloSchool.2"), Optional.empty(), "itest");
+        storeSample("educloud.sample.helloSchool.2", "1.1.0");
         Deployment upgraded = apps.upgrade("hello-school", "1.1.0", "itest");
         assertEquals(DeploymentState.LIVE, upgraded.state());
         assertEquals(Optional.of("1.1.0"), upgraded.runningVersion());
@@ -190,6 +190,43 @@ public class HotDeployIT {
     }
 
     @Test
+    public void anAppWhoseComponentThrowsAtStartIsTakenBackWhileAnotherAppKeepsAnswering() throws Exception {
+        String bearer = "Bearer " + clientToken();
+        storeSample("educloud.sample.helloSchool.1", "1.0.0");
+        String serving = apps.installations().stream().filter(i -> i.appId().equals("hello-school")).map(i -> i.version())
+                .findFirst().orElse("1.0.0");
+        apps.install("hello-school", serving, "/37/3701/370102/3701020009", "itest");
+        answerWith(bearer, 200);
+        Map<Long, String> before = otherBundles();
+
+        String component = ThrowingComponent.class.getName();
+        byte[] type;
+        try (var in = ThrowingComponent.class.getResourceAsStream("ThrowingComponent.class")) {
+            type = in.readAllBytes();
+        }
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.4.0\" name=\"throwing\" immediate=\"true\">\n"
+                + "  <implementation class=\"" + component + "\"/>\n"
+                + "</scr:component>\n";
+        Path kar = AppArchive.write(Files.createTempDirectory("itest-app"), "throwing-app", "1.0.0",
+                Map.of("Service-Component", "OSGI-INF/throwing.xml", "Import-Package", "java.lang"),
+                Map.of("OSGI-INF/throwing.xml", xml), Map.of(component.replace('.', '/') + ".class", type));
+        apps.store(kar, Optional.empty(), "itest");
+        try {
+            apps.install("throwing-app", "1.0.0", SCHOOL, "itest");
+            fail("an app whose component throws at start went live");
+        } catch (AppInstallationException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("marked FAILED") && e.getMessage().contains("failed to activate")
+                    && e.getMessage().contains("the test app refuses to start"));
+        }
+        assertTrue("nothing of the failed app is left", appBundles("throwing-app").isEmpty());
+        answerWith(bearer, 200);
+        assertEquals("no other bundle changed", before, otherBundles());
+        apps.uninstall("throwing-app", SCHOOL, "itest");
+        apps.uninstall("hello-school", "/37/3701/370102/3701020009", "itest");
+    }
+
+    @Test
     public void theAppCommandsInstallListShowAndUninstallOverSsh() throws Exception {
         Path folder = Files.createTempDirectory("itest-app");
         Path kar = AppArchive.write(folder, "shell-app", "1.0.0", Map.of(), Map.of());
@@ -251,6 +288,13 @@ public class HotDeployIT {
 
     private List<Bundle> appBundles(String appId) {
         return List.of(context.getBundles()).stream().filter(b -> appId.equals(b.getHeaders("").get("EduCloud-App"))).toList();
+    }
+
+    /** Stores a sample package unless an earlier test did (a stored version is never stored twice). */
+    private void storeSample(String property, String version) {
+        if (apps.packages("hello-school").stream().noneMatch(p -> p.version().equals(version))) {
+            apps.store(sample(property), Optional.empty(), "itest");
+        }
     }
 
     private static Path sample(String property) {
