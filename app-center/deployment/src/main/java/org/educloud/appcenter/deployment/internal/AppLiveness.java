@@ -71,7 +71,7 @@ final class AppLiveness {
                         }
                         case ComponentConfigurationDTO.FAILED_ACTIVATION -> {
                             return new Verdict(false, true, "component " + description.name + " of bundle " + name
-                                    + " failed to activate: " + configuration.failure);
+                                    + " failed to activate: " + rootCause(configuration.failure));
                         }
                         case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> waiting.add("component " + description.name
                                 + " waits for " + unsatisfied(configuration));
@@ -81,6 +81,23 @@ final class AppLiveness {
             }
         }
         return waiting.isEmpty() ? new Verdict(true, false, "") : new Verdict(false, false, String.join("; ", waiting));
+    }
+
+    /**
+     * The root cause of a failure as Declarative Services reports it (a whole stack trace): the
+     * last "Caused by" line, else the first line; that is what the vendor needs to read first.
+     */
+    static String rootCause(String failure) {
+        if (failure == null || failure.isBlank()) {
+            return "no reason given";
+        }
+        String cause = failure.lines().findFirst().orElse(failure).strip();
+        for (String line : failure.lines().toList()) {
+            if (line.strip().startsWith("Caused by: ")) {
+                cause = line.strip().substring("Caused by: ".length());
+            }
+        }
+        return cause;
     }
 
     private static String unsatisfied(ComponentConfigurationDTO configuration) {
