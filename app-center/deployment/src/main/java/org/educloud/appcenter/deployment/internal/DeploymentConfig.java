@@ -15,4 +15,8 @@ public @interface DeploymentConfig {
 
     @AttributeDefinition(description = "How long an installed or upgraded app has to become live before it is rolled back, in seconds")
     int liveTimeoutSeconds() default 60;
+
+    @AttributeDefinition(description = "How often the whole desired state is applied again, in seconds (picks up changes made "
+            + "through other nodes); 0: only at start and on changes made through this node")
+    int reconcileIntervalSeconds() default 60;
 }

@@ -18,9 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -71,7 +72,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>All changes run one at a time on one thread; the public methods wait for theirs. The whole
  * desired state is applied once Karaf has finished its boot features, so after a restart every
- * installed app comes back.
+ * installed app comes back, and again every {@code reconcileIntervalSeconds}, so changes made
+ * through another node sharing the database reach this one.
  */
 @Component(service = AppInstallations.class, immediate = true, configurationPid = "org.educloud.appcenter.deployment")
 @Designate(ocd = DeploymentConfig.class)
@@ -91,7 +93,7 @@ public class InstallationReconciler implements AppInstallations {
     private final Path packageFolder;
     private final String node;
     private final Duration liveTimeout;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "educloud-app-reconciler");
         thread.setDaemon(true);
         return thread;
@@ -126,6 +128,16 @@ public class InstallationReconciler implements AppInstallations {
                 LOG.error("Could not apply the app center's desired state at start: {}", e.getMessage(), e);
             }
         });
+        if (config.reconcileIntervalSeconds() > 0) {
+            // Changes made through another node reach this one here (the database is shared, the calls are not).
+            worker.scheduleWithFixedDelay(() -> {
+                try {
+                    reconcileAll();
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not apply the app center's desired state: {}", e.getMessage());
+                }
+            }, config.reconcileIntervalSeconds(), config.reconcileIntervalSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     @Deactivate
