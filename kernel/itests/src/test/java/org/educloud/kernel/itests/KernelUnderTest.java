@@ -59,6 +59,9 @@ final class KernelUnderTest {
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
             systemProperty("educloud.itest.portOffset").value(String.valueOf(PORT_OFFSET)),
             systemProperty("educloud.itest.database").value(serverDatabase ? "server" : "embedded"),
+            // The sample app's packages for HotDeployIT; here because the suite's first test class configures the one container.
+            systemProperty("educloud.sample.helloSchool.1").value(System.getProperty("educloud.sample.helloSchool.1", "")),
+            systemProperty("educloud.sample.helloSchool.2").value(System.getProperty("educloud.sample.helloSchool.2", "")),
             systemProperty(OIDC_CLIENT_FOLDER).value(new File(System.getProperty(OIDC_CLIENT_FOLDER, "src/test/oidc-client"))
                     .getAbsolutePath()),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),

@@ -1,0 +1,242 @@
+package org.educloud.appcenter.packages.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.educloud.appcenter.packages.AppPackageValidator.StoredVersions;
+import org.educloud.appcenter.packages.PackageProblem;
+import org.educloud.appcenter.packages.PackageReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArchiveValidatorTest {
+
+    @TempDir
+    Path folder;
+
+    private final ArchiveValidator validator = new ArchiveValidator(limits(50L * 1024 * 1024, 20L * 1024 * 1024));
+
+    private PackageReport check(TestPackage app) throws IOException {
+        return validator.validate(app.write(folder), Optional.empty(), StoredVersions.NONE);
+    }
+
+    private static void assertRefused(PackageReport report, String where, String what) {
+        assertFalse(report.accepted(), "refused");
+        assertTrue(report.problems().stream().anyMatch(p -> p.where().equals(where) && p.what().contains(what)),
+                "expected a problem at " + where + " saying '" + what + "', got:\n" + report.summary());
+        for (PackageProblem problem : report.problems()) {
+            assertFalse(problem.fix().isBlank(), "every problem says how to fix it: " + problem);
+        }
+    }
+
+    @Test
+    void aWellFormedPackageIsAcceptedWithItsDescriptorAndChecksum() throws IOException {
+        PackageReport report = check(new TestPackage());
+        assertTrue(report.accepted(), report.summary());
+        assertEquals("hello-school", report.descriptor().orElseThrow().id());
+        assertEquals("你好学校", report.descriptor().orElseThrow().nameZh());
+        assertEquals(64, report.sha256().length());
+    }
+
+    @Test
+    void theChecksumMustMatchWhenOneIsGiven() throws IOException {
+        Path file = new TestPackage().write(folder);
+        String real = ArchiveValidator.sha256(file);
+        assertTrue(validator.validate(file, Optional.of(real.toUpperCase()), StoredVersions.NONE).accepted());
+        PackageReport report = validator.validate(file, Optional.of("00" + real.substring(2)), StoredVersions.NONE);
+        assertRefused(report, "package", "was expected");
+    }
+
+    @Test
+    void somethingThatIsNotAZipIsRefused() throws IOException {
+        Path file = folder.resolve("notes.kar");
+        Files.writeString(file, "this is not a zip");
+        assertRefused(validator.validate(file, Optional.empty(), StoredVersions.NONE), "package", "not a zip");
+    }
+
+    @Test
+    void anOversizedPackageIsRefusedBeforeItIsOpened() throws IOException {
+        ArchiveValidator small = new ArchiveValidator(limits(1000, 20L * 1024 * 1024));
+        TestPackage app = new TestPackage();
+        app.entries.put("META-INF/padding.bin", randomBytes(5000));
+        assertRefused(small.validate(app.write(folder), Optional.empty(), StoredVersions.NONE), "package", "more than the limit of 1000");
+    }
+
+    @Test
+    void aZipSlipEntryIsRefused() throws IOException {
+        TestPackage app = new TestPackage();
+        app.entries.put("repository/../../../etc/passwd", "root::0:0".getBytes(StandardCharsets.UTF_8));
+        assertRefused(check(app), "repository/../../../etc/passwd", "zip-slip");
+        TestPackage absolute = new TestPackage();
+        absolute.entries.put("/tmp/evil.sh", "rm -rf /".getBytes(StandardCharsets.UTF_8));
+        assertRefused(check(absolute), "/tmp/evil.sh", "zip-slip");
+    }
+
+    @Test
+    void aZipBombIsRefusedByItsRatioWithoutExpandingIt() throws IOException {
+        TestPackage app = new TestPackage();
+        app.entries.put("repository/org/example/bomb/1/bomb-1.bin", new byte[10 * 1024 * 1024]);
+        assertRefused(check(app), "repository/org/example/bomb/1/bomb-1.bin", "zip bomb");
+    }
+
+    @Test
+    void anArchiveThatExpandsBeyondTheLimitIsRefused() throws IOException {
+        ArchiveValidator strict = new ArchiveValidator(limits(50L * 1024 * 1024, 64 * 1024));
+        TestPackage app = new TestPackage();
+        app.entries.put("META-INF/big.bin", randomBytes(100 * 1024));
+        assertRefused(strict.validate(app.write(folder), Optional.empty(), StoredVersions.NONE), "META-INF/big.bin", "expand to more than");
+    }
+
+    @Test
+    void aMissingDescriptorIsRefused() throws IOException {
+        Path file = folder.resolve("bare.kar");
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("repository/x.xml"));
+            zip.write("<features xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\"/>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        assertRefused(validator.validate(file, Optional.empty(), StoredVersions.NONE), "META-INF/educloud-app.json", "is missing");
+    }
+
+    @Test
+    void everyBadDescriptorMemberIsNamed() throws IOException {
+        TestPackage app = new TestPackage();
+        app.descriptor = """
+                {"id": "Hello School", "version": "1.0", "sdk": "[2.0", "name": {"zh-CN": ""}, "scopes": ["OK NO"], "bundles": []}
+                """;
+        PackageReport report = check(app);
+        assertRefused(report, "descriptor.id", "not a valid app id");
+        assertRefused(report, "descriptor.version", "major.minor.micro");
+        assertRefused(report, "descriptor.sdk", "not a version range");
+        assertRefused(report, "descriptor.name.zh-CN", "blank");
+        assertRefused(report, "descriptor.name.en", "missing");
+        assertRefused(report, "descriptor.vendor", "missing");
+        assertRefused(report, "descriptor.scopes[0]", "not valid");
+        assertRefused(report, "descriptor.bundles", "empty");
+    }
+
+    @Test
+    void aDescriptorThatIsNotJsonIsRefusedWithTheLine() throws IOException {
+        TestPackage app = new TestPackage();
+        app.descriptor = "{\"id\": \"hello-school\",\n \"version\": }";
+        assertRefused(check(app), "descriptor", "line 2");
+    }
+
+    @Test
+    void aBundleImportingAKernelInternalPackageIsRefused() throws IOException {
+        PackageReport report = check(new TestPackage().header("Import-Package",
+                "org.educloud.sdk.user,org.educloud.identity.internal;version=\"[0.1,1)\",org.educloud.persistence"));
+        assertRefused(report, "bundle org.example.hello", "kernel internal package org.educloud.identity.internal");
+        assertRefused(report, "bundle org.example.hello", "kernel package org.educloud.persistence, which is not part of the SDK");
+        assertEquals(2, report.problems().size(), report.summary());
+    }
+
+    @Test
+    void aBundleImportingALibraryOutsideTheAllowListIsRefused() throws IOException {
+        assertRefused(check(new TestPackage().header("Import-Package", "org.apache.karaf.features,org.slf4j")),
+                "bundle org.example.hello", "org.apache.karaf.features");
+    }
+
+    @Test
+    void dynamicImportsFragmentsAndRequireBundleAreRefused() throws IOException {
+        PackageReport report = check(new TestPackage().header("DynamicImport-Package", "*")
+                .header("Fragment-Host", "org.educloud.identity").header("Require-Bundle", "org.educloud.persistence"));
+        assertRefused(report, "bundle org.example.hello", "DynamicImport-Package");
+        assertRefused(report, "bundle org.example.hello", "Fragment-Host");
+        assertRefused(report, "bundle org.example.hello", "Require-Bundle");
+    }
+
+    @Test
+    void aBundleWithoutTheAppHeaderOrNotInTheDescriptorIsRefused() throws IOException {
+        TestPackage app = new TestPackage().header("EduCloud-App", "another-app").header("Bundle-SymbolicName", "org.example.other");
+        app.features = null;
+        PackageReport report = check(app);
+        assertRefused(report, "bundle org.example.other", "EduCloud-App: hello-school");
+        assertRefused(report, "bundle org.example.other", "not listed in the descriptor");
+        assertRefused(report, "descriptor.bundles", "org.example.hello, which is not in the package");
+    }
+
+    @Test
+    void theFeatureMustBeTheAppsOneFeatureWithOnlyItsOwnBundles() throws IOException {
+        TestPackage app = new TestPackage();
+        app.features = """
+                <features name="x" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
+                  <repository>mvn:org.evil/repo/1/xml/features</repository>
+                  <feature name="other" version="2.0.0">
+                    <feature>webconsole</feature>
+                    <configfile finalname="etc/users.properties">mvn:org.evil/users/1/properties</configfile>
+                    <bundle>mvn:org.evil/rootkit/1.0</bundle>
+                  </feature>
+                </features>
+                """;
+        PackageReport report = check(app);
+        String path = "repository/org/example/hello-app/1.0.0/hello-app-1.0.0-features.xml";
+        assertRefused(report, path, "refers to other features repositories");
+        assertRefused(report, path, "not the app's id 'hello-school'");
+        assertRefused(report, path, "not the app's version 1.0.0");
+        assertRefused(report, path, "besides bundles");
+        assertRefused(report, path, "mvn:org.evil/rootkit/1.0, which is not in the package");
+    }
+
+    @Test
+    void aFeaturesFileWithADoctypeIsRefused() throws IOException {
+        TestPackage app = new TestPackage();
+        app.features = "<?xml version=\"1.0\"?><!DOCTYPE f [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><features>&x;</features>";
+        assertRefused(check(app), "repository/org/example/hello-app/1.0.0/hello-app-1.0.0-features.xml", "not a valid features repository");
+    }
+
+    @Test
+    void filesOutsideTheAppLayoutAreRefused() throws IOException {
+        TestPackage app = new TestPackage();
+        app.entries.put("resources/etc/org.educloud.identity.cfg", "issuer=http://evil".getBytes(StandardCharsets.UTF_8));
+        assertRefused(check(app), "resources/etc/org.educloud.identity.cfg", "outside META-INF/ and repository/");
+    }
+
+    @Test
+    void aStoredVersionIsADuplicateAndALowerOneIsOutOfOrder() throws IOException {
+        Path same = new TestPackage().version("1.2.0").write(folder);
+        assertRefused(validator.validate(same, Optional.empty(), id -> List.of("1.0.0", "1.2.0")), "descriptor.version", "already stored");
+        Path lower = new TestPackage().version("1.1.0").write(folder);
+        PackageReport report = validator.validate(lower, Optional.empty(), id -> List.of("1.0.0", "1.2.0"));
+        assertRefused(report, "descriptor.version", "lower than 1.2.0");
+        assertTrue(report.problems().get(0).fix().contains("1.2.1"), report.summary());
+        Path higher = new TestPackage().version("1.3.0").write(folder);
+        assertTrue(validator.validate(higher, Optional.empty(), id -> List.of("1.0.0", "1.2.0")).accepted());
+    }
+
+    @Test
+    void importHeadersAreSplitOutsideQuotes() {
+        assertEquals(List.of("a.b", "c.d", "e"), ImportPolicy.packageNames("a.b;c.d;version=\"[1,2)\",e;resolution:=optional"));
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        new java.util.Random(7).nextBytes(bytes);
+        return bytes;
+    }
+
+    static PackageLimits limits(long maxPackageBytes, long maxExpandedBytes) {
+        return new PackageLimits() {
+            public Class<? extends Annotation> annotationType() { return PackageLimits.class; }
+            public long maxPackageBytes() { return maxPackageBytes; }
+            public long maxExpandedBytes() { return maxExpandedBytes; }
+            public int maxCompressionRatio() { return 100; }
+            public int maxEntries() { return 2000; }
+            public String[] allowedImports() {
+                return new String[] {"javax.ws.rs", "javax.ws.rs.*", "javax.sql", "org.osgi.service.*", "org.slf4j"};
+            }
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package org.educloud.sdk.app;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An app's descriptor: who the app is, as its package declares it in
+ * {@value #PATH} (JSON, the same member names as this record's components, with
+ * {@code name} an object of {@code zh-CN} and {@code en}):
+ *
+ * <pre>{@code
+ * {
+ *   "id": "hello-school",
+ *   "version": "1.0.0",
+ *   "sdk": "[1.0,2)",
+ *   "name": {"zh-CN": "你好学校", "en": "Hello School"},
+ *   "vendor": "EduCloud samples",
+ *   "scopes": ["profile"],
+ *   "bundles": ["org.educloud.sample.hello-school"]
+ * }
+ * }</pre>
+ *
+ * <p>An app package is a Karaf archive ({@code .kar}) holding this descriptor, a features
+ * repository with exactly one feature named like the app's id at the app's version, and that
+ * feature's bundles. Each of those bundles names the app in its {@value #APP_HEADER} manifest
+ * header and imports only {@code org.educloud.sdk.*} and the libraries the kernel allows.
+ *
+ * @param id      the app's id: lower-case letters, digits and {@code -}, 3 to 40 characters,
+ *                starting with a letter; also the path segment of its REST API ({@link #apiPath(String)})
+ * @param version the app's version, {@code major.minor.micro}; each upload must be higher than the last
+ * @param sdk     the SDK versions the app works with, an OSGi version range such as {@code [1.0,2)}
+ * @param nameZh  the app's name in Chinese (zh-CN), shown first
+ * @param nameEn  the app's name in English
+ * @param vendor  who makes it
+ * @param scopes  the OAuth scopes the app asks schools to grant; may be empty
+ * @param bundles the symbolic names of the app's bundles, exactly those in its feature
+ */
+public record AppDescriptor(String id, String version, String sdk, String nameZh, String nameEn, String vendor,
+        List<String> scopes, List<String> bundles) {
+
+    /** Where an app package holds its descriptor. */
+    public static final String PATH = "META-INF/educloud-app.json";
+
+    /** The manifest header each of an app's bundles carries, naming the app's id. */
+    public static final String APP_HEADER = "EduCloud-App";
+
+    /** The manifest header naming a bundle's Liquibase changelog: the kernel applies it before the bundle starts. */
+    public static final String CHANGELOG_HEADER = "EduCloud-Changelog";
+
+    /**
+     * The filter of the kernel's DataSource service, for an app's own tables (those its changelog
+     * creates; prefix their names with something of the app's id).
+     */
+    public static final String DATA_SOURCE_FILTER = "(dataSourceName=educloud)";
+
+    /**
+     * The kernel's bearer-token check as a JAX-RS extension filter: name it in a resource's
+     * {@code osgi.jaxrs.extension.select} so the resource is never served without it (if the
+     * check were ever absent, the resource would wait rather than answer unprotected).
+     */
+    public static final String TOKEN_CHECK = "(osgi.jaxrs.name=educloud.bearer-token)";
+
+    /** What an app id looks like. */
+    public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{2,39}");
+
+    public AppDescriptor {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(version, "version");
+        scopes = scopes == null ? List.of() : List.copyOf(scopes);
+        bundles = bundles == null ? List.of() : List.copyOf(bundles);
+    }
+
+    /** The path under which an app's JAX-RS resources answer: {@code /apps/{appId}/api}. */
+    public static String apiPath(String appId) {
+        return "/apps/" + appId + "/api";
+    }
+
+    /** This app's API path, {@link #apiPath(String)}. */
+    public String apiPath() {
+        return apiPath(id);
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * What an app is to the kernel: its descriptor ({@link org.educloud.sdk.app.AppDescriptor}), the
+ * manifest headers its bundles carry, the path its REST resources are served under and how it
+ * reaches its own tables.
+ */
+@Version("1.0.0")
+@Export
+package org.educloud.sdk.app;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
