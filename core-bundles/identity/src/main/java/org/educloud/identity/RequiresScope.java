@@ -14,6 +14,9 @@ import java.lang.annotation.Target;
  * <p>A scope says what the client app may do on the user's behalf; whether the user may do it at
  * a given org is a separate check, made in the method with
  * {@link Caller#isPermitted(String, OrgPath)}, because the org usually comes from the data.
+ *
+ * <p>Some standards grant one endpoint through alternative scopes (OneRoster's roster-core.readonly
+ * or roster.readonly both read orgs): {@link #anyOf()} names them, and one of them suffices.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,5 +24,8 @@ import java.lang.annotation.Target;
 public @interface RequiresScope {
 
     /** Every scope listed is required, e.g. {@code identity.accounts}. */
-    String[] value();
+    String[] value() default {};
+
+    /** At least one of these scopes is required as well (none when empty). @since 1.2 */
+    String[] anyOf() default {};
 }

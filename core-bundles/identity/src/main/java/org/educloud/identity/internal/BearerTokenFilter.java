@@ -87,9 +87,11 @@ public final class BearerTokenFilter implements ContainerRequestFilter, Containe
         if (annotated(PublicEndpoint.class, method, type)) {
             return;
         }
-        List<String> scopes = requiredScopes(method, type);
+        RequiresScope required = scopeAnnotation(method, type);
+        List<String> scopes = required == null ? List.of() : List.of(required.value());
+        List<String> alternatives = required == null ? List.of() : List.of(required.anyOf());
         String path = request.getUriInfo().getRequestUri().getPath();
-        if (scopes.isEmpty() && !ProtectedPaths.needsToken(path)) {
+        if (required == null && !ProtectedPaths.needsToken(path)) {
             return;
         }
         String token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
@@ -112,7 +114,12 @@ public final class BearerTokenFilter implements ContainerRequestFilter, Containe
                     + "try again in a few seconds.").at(rawPath(request)).toResponse()).header("Retry-After", "5").build());
             return;
         }
-        List<String> missing = scopes.stream().filter(scope -> !caller.hasScope(scope)).toList();
+        List<String> missing = new java.util.ArrayList<>(scopes.stream().filter(scope -> !caller.hasScope(scope)).toList());
+        if (!alternatives.isEmpty() && alternatives.stream().noneMatch(caller::hasScope)) {
+            // Any one of the alternatives would do; name them all so the client can pick.
+            missing.add(String.join(" or ", alternatives));
+            scopes = java.util.stream.Stream.concat(scopes.stream(), alternatives.stream()).toList();
+        }
         if (!missing.isEmpty()) {
             String needed = String.join(" ", scopes);
             request.abortWith(withChallenge(Problem.of(403, "insufficient-scope", "Insufficient scope",
@@ -156,10 +163,9 @@ public final class BearerTokenFilter implements ContainerRequestFilter, Containe
         return Arrays.stream(elements).anyMatch(element -> element != null && element.isAnnotationPresent(annotation));
     }
 
-    private static List<String> requiredScopes(Method method, Class<?> type) {
-        RequiresScope scopes = method != null && method.isAnnotationPresent(RequiresScope.class) ? method.getAnnotation(RequiresScope.class)
+    private static RequiresScope scopeAnnotation(Method method, Class<?> type) {
+        return method != null && method.isAnnotationPresent(RequiresScope.class) ? method.getAnnotation(RequiresScope.class)
                 : type != null ? type.getAnnotation(RequiresScope.class) : null;
-        return scopes == null ? List.of() : List.of(scopes.value());
     }
 
     private String address() {

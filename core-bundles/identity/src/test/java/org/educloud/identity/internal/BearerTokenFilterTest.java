@@ -48,6 +48,10 @@ class BearerTokenFilterTest {
         @RequiresScope("identity.accounts")
         public void scoped() {
         }
+
+        @RequiresScope(anyOf = {"roster-core.readonly", "roster.readonly"})
+        public void eitherScope() {
+        }
     }
 
     /** What the filter did to one request. */
@@ -119,6 +123,19 @@ class BearerTokenFilterTest {
         assertEquals("Bearer realm=\"educloud\", error=\"insufficient_scope\", error_description=\"the token lacks the scope "
                 + "identity.accounts\", scope=\"identity.accounts\"", request.aborted.getHeaderString("WWW-Authenticate"));
         assertEquals(401, run("scoped", "/somewhere/else", null).aborted.getStatus());
+    }
+
+    @Test
+    void oneOfTheAlternativeScopesSufficesAndTheirAbsenceIsRefusedEvenOutsideApi() {
+        String core = tokens.user("42", "wang.admin", "roster-core.readonly", List.of("school-admin@" + SCHOOL));
+        assertNull(run("eitherScope", "/ims/oneroster/rostering/v1p2/orgs", "Bearer " + core).aborted);
+        String full = tokens.user("42", "wang.admin", "roster.readonly", List.of("school-admin@" + SCHOOL));
+        assertNull(run("eitherScope", "/ims/oneroster/rostering/v1p2/orgs", "Bearer " + full).aborted);
+        String other = tokens.user("42", "wang.admin", "basedata.read", List.of("school-admin@" + SCHOOL));
+        Request refused = run("eitherScope", "/ims/oneroster/rostering/v1p2/orgs", "Bearer " + other);
+        assertEquals(403, refused.aborted.getStatus());
+        assertTrue(refused.aborted.getHeaderString("WWW-Authenticate").contains("roster-core.readonly or roster.readonly"));
+        assertEquals(401, run("eitherScope", "/ims/oneroster/rostering/v1p2/orgs", null).aborted.getStatus());
     }
 
     @Test
