@@ -8,29 +8,29 @@ import java.util.List;
 import org.educloud.identity.OrgPath;
 
 /** A WHERE clause built from conditions and their parameters, so no value is ever spliced into SQL. */
-final class Where {
+public final class Where {
 
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> parameters = new ArrayList<>();
 
-    Where and(String condition, Object... values) {
+    public Where and(String condition, Object... values) {
         conditions.add(condition);
         parameters.addAll(List.of(values));
         return this;
     }
 
     /** Rows whose {@code column} path lies in one of the subtrees (nothing when there are none). */
-    Where within(String column, List<OrgPath> subtrees) {
+    public Where within(String column, List<OrgPath> subtrees) {
         return and(subtreeCondition(column, subtrees, parameters));
     }
 
     /** Adds a condition built by {@code part}, which may add parameters. */
-    Where andPart(java.util.function.Function<List<Object>, String> part) {
+    public Where andPart(java.util.function.Function<List<Object>, String> part) {
         conditions.add(part.apply(parameters));
         return this;
     }
 
-    static String subtreeCondition(String column, List<OrgPath> subtrees, List<Object> parameters) {
+    public static String subtreeCondition(String column, List<OrgPath> subtrees, List<Object> parameters) {
         if (subtrees.stream().anyMatch(OrgPath.ROOT::equals)) {
             return "TRUE";
         }
@@ -46,12 +46,12 @@ final class Where {
         return "(" + String.join(" OR ", parts) + ")";
     }
 
-    String sql() {
+    public String sql() {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
     /** Binds the parameters from index 1; returns the next free index. */
-    int bind(PreparedStatement statement) throws SQLException {
+    public int bind(PreparedStatement statement) throws SQLException {
         int index = 1;
         for (Object value : parameters) {
             statement.setObject(index++, value);
@@ -59,7 +59,7 @@ final class Where {
         return index;
     }
 
-    static String escapeLike(String text) {
+    public static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -1,0 +1,113 @@
+package org.educloud.basedata.internal.oneroster;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.educloud.basedata.BasedataProblem;
+import org.educloud.basedata.BasedataProblem.Kind;
+import org.educloud.identity.Caller;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads OneRoster collections for a caller: the rows they may see, filtered, sorted and paged by
+ * offset as the spec's query parameters ask, with the total for {@code X-Total-Count}.
+ */
+public final class RosterReader {
+
+    /** One page and how many rows the whole filtered collection has. */
+    public record Listing(long total, List<ObjectNode> rows) {
+    }
+
+    /** Which page: a filter (or null), a sort field (or null for the stable default order), offset and limit. */
+    public record Request(OneRosterFilter filter, String sort, boolean descending, long offset, int limit) {
+    }
+
+    private final DataSource dataSource;
+
+    public RosterReader(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * @throws RosterCollection.UnknownField    for a filter or sort on a field the collection lacks
+     * @throws RosterCollection.NotPermitted    when the caller may read none of it anywhere
+     * @throws BasedataProblem                  (unavailable) when the database does not answer
+     */
+    public Listing list(Caller caller, RosterCollection collection, Request request, GuidRefs refs) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE ").append(collection.condition()).append(" AND ")
+                .append(collection.visibility().condition(caller, parameters));
+        if (request.filter() != null) {
+            where.append(" AND ").append(collection.sql(request.filter(), parameters));
+        }
+        String direction = request.descending() ? " DESC" : " ASC";
+        // The row id last keeps the order total, so offsets never skip or repeat rows that sort alike.
+        String order = " ORDER BY " + (request.sort() == null ? "" : collection.sortColumn(request.sort()).sql() + direction + ", ")
+                + collection.rowId() + direction;
+        try (Connection connection = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + collection.from() + where)) {
+                bind(count, parameters);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    total = row.getLong(1);
+                }
+            }
+            List<ObjectNode> rows = new ArrayList<>();
+            if (request.offset() < total) {
+                try (PreparedStatement select = connection.prepareStatement("SELECT " + collection.select() + " FROM "
+                        + collection.from() + where + order + " LIMIT ? OFFSET ?")) {
+                    int next = bind(select, parameters);
+                    select.setInt(next, request.limit());
+                    select.setLong(next + 1, request.offset());
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            rows.add(collection.json().of(row, refs));
+                        }
+                    }
+                }
+            }
+            return new Listing(total, rows);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The row with this sourced id, when the caller may see it. */
+    public Optional<ObjectNode> find(Caller caller, RosterCollection collection, String sourcedId, GuidRefs refs) {
+        List<Object> parameters = new ArrayList<>();
+        String visible = collection.visibility().condition(caller, parameters);
+        parameters.add(sourcedId);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT " + collection.select() + " FROM " + collection.from()
+                     + " WHERE " + collection.condition() + " AND " + visible + " AND " + collection.sourcedId() + " = ?")) {
+            bind(select, parameters);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(collection.json().of(row, refs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static int bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        int index = 1;
+        for (Object value : parameters) {
+            statement.setObject(index++, value);
+        }
+        return index;
+    }
+
+    private static BasedataProblem unavailable(SQLException e) {
+        return new BasedataProblem(Kind.UNAVAILABLE, "", "the basic-data database did not answer (" + e.getMessage()
+                + "); try again shortly, and if it persists check the platform health");
+    }
+}
