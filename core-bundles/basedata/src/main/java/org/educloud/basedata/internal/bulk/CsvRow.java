@@ -1,0 +1,86 @@
+package org.educloud.basedata.internal.bulk;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVRecord;
+
+/** One CSV record read by column name, each value checked; a bad value is a {@link RowProblem} naming its column. */
+public final class CsvRow {
+
+    private final CSVRecord record;
+    private final Map<String, Integer> header;
+
+    CsvRow(CSVRecord record, Map<String, Integer> header) {
+        this.record = record;
+        this.header = header;
+    }
+
+    /** The value, stripped; null when the column is missing or the value empty. */
+    public String text(String column) {
+        Integer index = header.get(column);
+        if (index == null || index >= record.size()) {
+            return null;
+        }
+        String value = record.get(index).strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    public String required(String column) {
+        String value = text(column);
+        if (value == null) {
+            throw new RowProblem(column, column + " is empty; it is required");
+        }
+        return value;
+    }
+
+    public LocalDate date(String column) {
+        String value = text(column);
+        try {
+            return value == null ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (DateTimeParseException e) {
+            throw new RowProblem(column, column + " '" + value + "' is not a date: write YYYY-MM-DD, e.g. 2024-09-01");
+        }
+    }
+
+    public Integer integer(String column) {
+        String value = text(column);
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new RowProblem(column, column + " '" + value + "' is not a whole number");
+        }
+    }
+
+    /** true/false (also 1/0, yes/no, 是/否); false when empty. */
+    public boolean flag(String column) {
+        String value = text(column);
+        if (value == null) {
+            return false;
+        }
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes", "y", "是" -> true;
+            case "false", "0", "no", "n", "否" -> false;
+            default -> throw new RowProblem(column, column + " '" + value + "' is neither true nor false");
+        };
+    }
+
+    /** A comma-separated list (OneRoster's multi-value fields); empty when the value is. */
+    public List<String> list(String column) {
+        String value = text(column);
+        return value == null ? List.of() : java.util.Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The first of a list, or null. */
+    public String first(String column) {
+        List<String> values = list(column);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    /** How many values the record has. */
+    int size() {
+        return record.size();
+    }
+}

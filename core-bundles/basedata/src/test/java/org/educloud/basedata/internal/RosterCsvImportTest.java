@@ -1,0 +1,244 @@
+package org.educloud.basedata.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import javax.sql.DataSource;
+
+import org.educloud.basedata.Org;
+import org.educloud.basedata.OrgKind;
+import org.educloud.basedata.Person;
+import org.educloud.basedata.internal.bulk.ImportLedger;
+import org.educloud.basedata.internal.bulk.ImportSource;
+import org.educloud.basedata.internal.bulk.ImportTally;
+import org.educloud.basedata.internal.bulk.OneRosterCsvFiles;
+import org.educloud.basedata.internal.bulk.PlatformCsvFiles;
+import org.educloud.basedata.internal.bulk.RosterCsvImport;
+import org.educloud.basedata.internal.bulk.Upserts;
+import org.educloud.identity.Caller;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bulk CSV import against MariaDB: upserts, idempotent re-import, exact line numbers for bad rows, encodings, permissions. */
+class RosterCsvImportTest {
+
+    private static final TestCaller OPERATOR = TestCaller.holding("operator", "*", "/");
+
+    @TempDir
+    Path folder;
+
+    private DataSource dataSource;
+    private Upserts upserts;
+    private JdbcPersonRegistry people;
+    private Org lixia;
+
+    /** Collects what an import reports. */
+    static final class Ledger implements ImportLedger {
+        final List<String> rejected = new ArrayList<>();
+        int progress;
+
+        @Override
+        public void rejected(String file, long line, String field, String reason) {
+            rejected.add(file + ":" + line + ":" + field + ":" + reason);
+        }
+
+        @Override
+        public void progress(ImportTally tally) {
+            progress++;
+        }
+    }
+
+    @BeforeEach
+    void aProvinceCityAndTwoDistricts() throws Exception {
+        dataSource = BasedataDatabase.fresh("unit_import");
+        JdbcOrgDirectory orgs = new JdbcOrgDirectory(dataSource);
+        people = new JdbcPersonRegistry(dataSource, IdNumberKeysTest.testCipher());
+        upserts = new Upserts(orgs, people, new JdbcClassRoster(dataSource), new JdbcCurriculum(dataSource));
+        Org province = orgs.create(OPERATOR, new Org("p37", OrgKind.PROVINCE, "37", "山东省", null, null, null, null, null, 0, null, null));
+        Org jinan = orgs.create(OPERATOR, new Org("c3701", OrgKind.CITY, "3701", "济南市", province.sourcedId(), null, null, null, null, 0,
+                null, null));
+        lixia = orgs.create(OPERATOR, new Org("d370102", OrgKind.DISTRICT, "370102", "历下区", jinan.sourcedId(), null, null, null, null,
+                0, null, null));
+        orgs.create(OPERATOR, new Org("d370103", OrgKind.DISTRICT, "370103", "市中区", jinan.sourcedId(), null, null, null, null, 0,
+                null, null));
+    }
+
+    private Map<String, String> oneRosterFiles() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("manifest.csv", "propertyName,value\nmanifest.version,1.0\noneroster.version,1.2\nfile.orgs,bulk\nfile.users,bulk\n");
+        files.put("orgs.csv", "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId,metadata.stage,metadata.ownership,"
+                + "metadata.locale\n"
+                + "s1,active,,历下区第一实验小学,school,3701020001,d370102,primary,public,urban\n"
+                + "s2,active,,市中区实验小学,school,3701030001,d370103,primary,public,rural\n");
+        files.put("academicSessions.csv", "sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear,"
+                + "orgSourcedId\ny2024,active,,2024学年,schoolYear,2024-09-01,2025-07-15,,2025,s1\n"
+                + "t2024a,active,,2024学年上学期,term,2024-09-01,2025-01-20,y2024,2025,s1\n");
+        files.put("courses.csv", "sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,orgSourcedId,subjects,"
+                + "subjectCodes\nc-math,active,,y2024,一年级数学,MATH1,01,s1,,02\n");
+        files.put("classes.csv", "sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,"
+                + "schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods\n"
+                + "k1,active,,2024级01班,01,,2024-01,homeroom,,s1,t2024a,,,\n");
+        files.put("users.csv", "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,"
+                + "middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n"
+                + "u1,active,,true,s1,student,,,小明,王,,G1001,,,,,01,\n"
+                + "u2,active,,true,s1,student,,,小红,李,,G1002,,,,,01,\n"
+                + "u3,active,,true,s1,teacher,,,老师,刘,,T001,liu@example.cn,,,,,\n"
+                + "u4,active,,true,s2,student,,,其他,赵,,G2001,,,,,01,\n");
+        files.put("demographics.csv", "sourcedId,status,dateLastModified,birthDate,sex\nu1,active,,2018-03-01,male\n"
+                + "u2,active,,2018-05-02,female\n");
+        files.put("enrollments.csv", "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,"
+                + "beginDate,endDate\ne1,active,,k1,s1,u1,student,false,2024-09-01,\ne2,active,,k1,s1,u2,student,false,,\n"
+                + "e3,active,,k1,s1,u3,teacher,true,,\n");
+        return files;
+    }
+
+    @Test
+    void aOneRosterZipImportsAndImportingItAgainChangesNothing() throws Exception {
+        Path zip = zip("oneroster.zip", oneRosterFiles(), StandardCharsets.UTF_8);
+        Ledger ledger = new Ledger();
+        ImportTally first = run(OneRosterCsvFiles.importer(upserts), zip, null, OPERATOR, ledger);
+        assertEquals(List.of(), ledger.rejected);
+        assertEquals(15, first.rowsRead());
+        assertEquals(13, first.created());
+        assertEquals(2, first.updated(), "demographics update the users they belong to");
+        Person wang = people.find(OPERATOR, "u1", false).orElseThrow();
+        assertEquals("male", wang.gender());
+        assertEquals("G1001", wang.status().registryNumber());
+        long changes = BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change");
+
+        Ledger again = new Ledger();
+        ImportTally second = run(OneRosterCsvFiles.importer(upserts), zip, null, OPERATOR, again);
+        assertEquals(List.of(), again.rejected);
+        assertEquals(15, second.unchanged());
+        assertEquals(changes, BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change"), "no change-feed rows");
+
+        Map<String, String> renamed = oneRosterFiles();
+        renamed.put("users.csv", renamed.get("users.csv").replace("小明,王", "晓明,王"));
+        ImportTally third = run(OneRosterCsvFiles.importer(upserts), zip("renamed.zip", renamed, StandardCharsets.UTF_8), null,
+                OPERATOR, new Ledger());
+        assertEquals(1, third.updated());
+        assertEquals(changes + 1, BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change"));
+    }
+
+    @Test
+    void badRowsAreReportedWithFileLineAndFieldAndTheGoodOnesStillLand() throws Exception {
+        Map<String, String> files = oneRosterFiles();
+        files.put("users.csv", "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,"
+                + "middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n"
+                + "u1,active,,true,s1,student,,,小明,王,,G1001,,,,,01,\n"          // line 2: fine
+                + "u2,active,,true,s1,wizard,,,小红,李,,G1002,,,,,01,\n"           // line 3: unknown role
+                + "u3,active,,true,s1,teacher,,,老师,,,T001,,,,,,\n"               // line 4: no family name
+                + "u5,active,,true,s1,student,,,少,\n"                             // line 5: too few values
+                + "u6,active,,true,nowhere,student,,,无,校,,G9999,,,,,,\n"            // line 6: unknown org
+                + "u7,active,,true,s1,teacher,,,老师,周,,T002,not-an-email,,,,,\n"  // line 7: bad email
+                + "u8,active,,true,s1,student,,,小刚,孙,,G1008,,,,,01,\n");        // line 8: fine
+        Ledger ledger = new Ledger();
+        ImportTally tally = run(OneRosterCsvFiles.importer(upserts), zip("bad.zip", files, StandardCharsets.UTF_8), null, OPERATOR,
+                ledger);
+        List<String> where = ledger.rejected.stream().map(r -> String.join(":", List.of(r.split(":", 4)).subList(0, 3))).toList();
+        assertTrue(where.containsAll(List.of("users.csv:3:role", "users.csv:4:familyName", "users.csv:5:", "users.csv:6:orgId",
+                "users.csv:7:email")), ledger.rejected.toString());
+        assertTrue(ledger.rejected.stream().anyMatch(r -> r.contains("the row has 10 values but the header names 18")));
+        assertTrue(people.find(OPERATOR, "u8", false).isPresent(), "a good row after bad ones lands");
+        assertTrue(tally.rowsRejected() >= 5);
+    }
+
+    @Test
+    void rowsAtOrgsOutsideTheImportersWritePermissionAreRejectedWithThatReason() throws Exception {
+        Caller lixiaAdmin = TestCaller.holding("lixia", "basedata:*", lixia.path().value());
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("orgs.csv", oneRosterFiles().get("orgs.csv"));
+        Ledger ledger = new Ledger();
+        ImportTally tally = run(OneRosterCsvFiles.importer(upserts), zip("two.zip", files, StandardCharsets.UTF_8), null, lixiaAdmin,
+                ledger);
+        assertEquals(1, tally.created());
+        assertEquals(1, ledger.rejected.size());
+        assertTrue(ledger.rejected.get(0).startsWith("orgs.csv:3:"), ledger.rejected.toString());
+        assertTrue(ledger.rejected.get(0).contains("basedata:orgs:write"), ledger.rejected.toString());
+    }
+
+    @Test
+    void aGbkPlatformPeopleFileIsDetectedAndAUtf8BomFileToo() throws Exception {
+        String orgs = String.join(",", PlatformCsvFiles.ORGS) + "\ns1,school,3701020001,历下区第一实验小学,d370102,primary,public,urban\n";
+        run(PlatformCsvFiles.importer(upserts), write("orgs.csv", orgs, StandardCharsets.UTF_8, true), null, OPERATOR, new Ledger());
+        String peopleCsv = String.join(",", PlatformCsvFiles.PEOPLE) + "\n"
+                + "p1,student,s1,欧阳,娜娜,female,2008-01-01,370102200801010021,,,,G3001,2014-09-01,山东省济南市,历下区某路1号,"
+                + "false,true,false,false,false,true\n"
+                + "p2,student,s1,王,一,male,,370102200801010013,,,,G3002,,,,,,,,,\n";
+        Ledger ledger = new Ledger();
+        ImportTally tally = run(PlatformCsvFiles.importer(upserts), write("people.csv", peopleCsv, Charset.forName("GBK"), false), null,
+                OPERATOR, ledger);
+        assertEquals(List.of(), ledger.rejected);
+        assertEquals(2, tally.created());
+        Person ouyang = people.find(OPERATOR, "p1", false).orElseThrow();
+        assertEquals("欧阳", ouyang.familyName());
+        assertTrue(ouyang.status().leftBehindChild());
+        assertEquals("3701**********0021", ouyang.idNumberMasked());
+
+        ImportTally again = run(PlatformCsvFiles.importer(upserts), write("people.csv", peopleCsv, Charset.forName("GBK"), false), null,
+                OPERATOR, new Ledger());
+        assertEquals(2, again.unchanged(), "the same ID numbers are recognised by their blind index");
+    }
+
+    @Test
+    void anUnclosedQuoteStopsTheFileAtItsLineAndAnInvalidIdNumberIsOneBadRow() throws Exception {
+        String orgs = String.join(",", PlatformCsvFiles.ORGS) + "\ns1,school,3701020001,历下区第一实验小学,d370102,primary,public,urban\n";
+        run(PlatformCsvFiles.importer(upserts), write("orgs.csv", orgs, StandardCharsets.UTF_8, false), null, OPERATOR, new Ledger());
+        String peopleCsv = String.join(",", PlatformCsvFiles.PEOPLE) + "\n"
+                + "p1,student,s1,王,一,male,,370102200801010012,,,,,,,,,,,,,\n"
+                + "p2,student,s1,李,二,male,,,,,,,,,,,,,,,\n"
+                + "p3,student,s1,\"张,三,male,,,,,,,,,,,,,,,\n"
+                + "p4,student,s1,赵,四,male,,,,,,,,,,,,,,,\n";
+        Ledger ledger = new Ledger();
+        run(PlatformCsvFiles.importer(upserts), write("people.csv", peopleCsv, StandardCharsets.UTF_8, false), null, OPERATOR, ledger);
+        assertTrue(ledger.rejected.get(0).startsWith("people.csv:2:idNumber:"), ledger.rejected.toString());
+        assertTrue(ledger.rejected.get(1).startsWith("people.csv:"), ledger.rejected.toString());
+        assertTrue(ledger.rejected.get(1).contains("malformed"), ledger.rejected.toString());
+        assertTrue(people.find(OPERATOR, "p2", false).isPresent());
+    }
+
+    private ImportTally run(RosterCsvImport importer, Path file, String encoding, Caller caller, Ledger ledger) throws IOException {
+        try (ImportSource source = ImportSource.open(file, null)) {
+            return importer.run(caller, source, encoding, ledger);
+        }
+    }
+
+    private Path zip(String name, Map<String, String> files, Charset charset) throws IOException {
+        Path zip = folder.resolve(name);
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream entries = new ZipOutputStream(out)) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                entries.putNextEntry(new ZipEntry(file.getKey()));
+                entries.write(file.getValue().getBytes(charset));
+                entries.closeEntry();
+            }
+        }
+        return zip;
+    }
+
+    private Path write(String name, String text, Charset charset, boolean bom) throws IOException {
+        Path dir = Files.createTempDirectory(folder, "f");
+        Path file = dir.resolve(name);
+        byte[] body = text.getBytes(charset);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            if (bom) {
+                out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            }
+            out.write(body);
+        }
+        return file;
+    }
+}
