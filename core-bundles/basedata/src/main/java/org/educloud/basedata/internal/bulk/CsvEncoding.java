@@ -54,7 +54,8 @@ public final class CsvEncoding {
         return new Detected(in, isUtf8(sample, sample.length < SAMPLE) ? StandardCharsets.UTF_8 : Charset.forName("GB18030"));
     }
 
-    static Charset named(String name) {
+    /** The character set of this name; GBK and GB2312 as GB18030. */
+    public static Charset named(String name) {
         try {
             // GBK and GB2312 files are read as GB18030, their superset, so a rare character outside GBK still reads.
             return name.equalsIgnoreCase("GBK") || name.equalsIgnoreCase("GB2312") ? Charset.forName("GB18030") : Charset.forName(name);

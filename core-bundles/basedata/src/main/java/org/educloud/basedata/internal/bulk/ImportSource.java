@@ -20,11 +20,43 @@ public final class ImportSource implements AutoCloseable {
     private final Path file;
     private final String name;
     private final ZipFile zip;
+    private final long total;
+    private final java.util.concurrent.atomic.AtomicLong consumed = new java.util.concurrent.atomic.AtomicLong();
 
-    private ImportSource(Path file, String name, ZipFile zip) {
+    private ImportSource(Path file, String name, ZipFile zip) throws IOException {
         this.file = file;
         this.name = name;
         this.zip = zip;
+        this.total = zip == null ? Files.size(file)
+                : zip.stream().filter(e -> !e.isDirectory()).mapToLong(e -> Math.max(0, e.getSize())).sum();
+    }
+
+    /** How far the import has read, 0-100, by uncompressed bytes (a zip's manifest and unread files count as not read). */
+    public int percent() {
+        return total == 0 ? 100 : (int) Math.min(100, consumed.get() * 100 / total);
+    }
+
+    /** Counts what is read, for {@link #percent()}. */
+    private InputStream counted(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    consumed.incrementAndGet();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    consumed.addAndGet(n);
+                }
+                return n;
+            }
+        };
     }
 
     /**
@@ -46,7 +78,7 @@ public final class ImportSource implements AutoCloseable {
     /** The file called {@code fileName} (case-insensitive; in a zip also inside one folder), if the upload has it. */
     public Optional<InputStream> open(String fileName) throws IOException {
         if (zip == null) {
-            return name.equalsIgnoreCase(fileName) ? Optional.of(Files.newInputStream(file)) : Optional.empty();
+            return name.equalsIgnoreCase(fileName) ? Optional.of(counted(Files.newInputStream(file))) : Optional.empty();
         }
         Enumeration<? extends ZipEntry> entries = zip.entries();
         while (entries.hasMoreElements()) {
@@ -55,7 +87,7 @@ public final class ImportSource implements AutoCloseable {
             String last = entryName.substring(entryName.lastIndexOf('/') + 1);
             if (!entry.isDirectory() && last.toLowerCase(Locale.ROOT).equals(fileName.toLowerCase(Locale.ROOT))
                     && !entryName.startsWith("__MACOSX/")) {
-                return Optional.of(zip.getInputStream(entry));
+                return Optional.of(counted(zip.getInputStream(entry)));
             }
         }
         return Optional.empty();

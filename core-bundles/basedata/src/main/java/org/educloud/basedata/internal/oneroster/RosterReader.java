@@ -98,6 +98,29 @@ public final class RosterReader {
         }
     }
 
+    /**
+     * Every row the caller may see, in the default order, one at a time: the result set is streamed
+     * from the server, so memory stays flat whatever the collection's size (for exports).
+     */
+    public void stream(Caller caller, RosterCollection collection, GuidRefs refs, java.util.function.Consumer<ObjectNode> sink) {
+        List<Object> parameters = new ArrayList<>();
+        String visible = collection.visibility().condition(caller, parameters);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT " + collection.select() + " FROM " + collection.from()
+                     + " WHERE " + collection.condition() + " AND " + visible + " ORDER BY " + collection.rowId(),
+                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            select.setFetchSize(1000);
+            bind(select, parameters);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    sink.accept(collection.json().of(row, refs));
+                }
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
     private static int bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
         int index = 1;
         for (Object value : parameters) {
