@@ -221,13 +221,14 @@ public final class ImportJobs {
             }
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement insert = connection.prepareStatement("INSERT INTO bd_import_rejection (job_id, file_name, line, "
-                         + "field, reason) SELECT id, ?, ?, ?, ? FROM bd_import_job WHERE job_id = ?")) {
+                         + "field, reason) VALUES (?, ?, ?, ?, ?)")) {
+                long row = rowId(connection);
                 for (Object[] rejection : pending) {
-                    insert.setString(1, (String) rejection[0]);
-                    insert.setLong(2, (Long) rejection[1]);
-                    insert.setString(3, (String) rejection[2]);
-                    insert.setString(4, (String) rejection[3]);
-                    insert.setString(5, id);
+                    insert.setLong(1, row);
+                    insert.setString(2, (String) rejection[0]);
+                    insert.setLong(3, (Long) rejection[1]);
+                    insert.setString(4, (String) rejection[2]);
+                    insert.setString(5, (String) rejection[3]);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -240,6 +241,17 @@ public final class ImportJobs {
         @Override
         public void close() {
             flushRejections();
+        }
+
+        /** The job's row id, which the rejections refer to. */
+        private long rowId(Connection connection) throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM bd_import_job WHERE job_id = ?")) {
+                select.setString(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
         }
     }
 

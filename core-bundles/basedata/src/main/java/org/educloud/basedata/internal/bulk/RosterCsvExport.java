@@ -188,35 +188,36 @@ public final class RosterCsvExport {
         Map<String, Long> written = new LinkedHashMap<>();
         written.put("orgs.csv", write(folder, "orgs.csv", PlatformCsvFiles.ORGS,
                 after -> orgs.list(caller, new ListQuery(under, after, PAGE), null),
-                (Org o) -> List.of(o.sourcedId(), o.kind().label(), o.code(), o.name(), o.parentId(), o.stage(), o.ownership(),
+                (Org o) -> java.util.Arrays.<Object>asList(o.sourcedId(), o.kind().label(), o.code(), o.name(), o.parentId(), o.stage(), o.ownership(),
                         o.locale())));
         written.put("academicSessions.csv", write(folder, "academicSessions.csv", PlatformCsvFiles.SESSIONS,
                 after -> curriculum.sessions(caller, new ListQuery(under, after, PAGE), null),
-                (AcademicSession s) -> List.of(s.sourcedId(), s.orgId(), s.title(), s.sessionType(), s.schoolYear(), s.startDate(),
+                (AcademicSession s) -> java.util.Arrays.<Object>asList(s.sourcedId(), s.orgId(), s.title(), s.sessionType(), s.schoolYear(), s.startDate(),
                         s.endDate(), s.parentId())));
         written.put("courses.csv", write(folder, "courses.csv", PlatformCsvFiles.COURSES,
                 after -> curriculum.courses(caller, new ListQuery(under, after, PAGE), null),
-                (Course c) -> List.of(c.sourcedId(), c.orgId(), c.title(), c.courseCode(), c.subjectCode(), c.gradeCode(),
+                (Course c) -> java.util.Arrays.<Object>asList(c.sourcedId(), c.orgId(), c.title(), c.courseCode(), c.subjectCode(), c.gradeCode(),
                         c.sessionId())));
         written.put("classes.csv", write(folder, "classes.csv", PlatformCsvFiles.CLASSES,
                 after -> roster.classes(caller, new ListQuery(under, after, PAGE), null),
-                (SchoolClass k) -> List.of(k.sourcedId(), k.schoolId(), k.title(), k.classCode(), k.classType(), k.gradeCode(),
+                (SchoolClass k) -> java.util.Arrays.<Object>asList(k.sourcedId(), k.schoolId(), k.title(), k.classCode(), k.classType(), k.gradeCode(),
                         k.entryYear(), k.sessionId(), k.courseId())));
         written.put("people.csv", write(folder, "people.csv", PlatformCsvFiles.PEOPLE,
                 after -> people.list(caller, new ListQuery(under, after, PAGE), null, null, false), RosterCsvExport::person));
         written.put("guardianRelations.csv", write(folder, "guardianRelations.csv", PlatformCsvFiles.RELATIONS,
                 after -> people.relations(caller, new ListQuery(under, after, PAGE), null),
-                (GuardianRelation r) -> List.of(r.sourcedId(), r.guardianId(), r.studentId(), r.relationCode(), r.primaryContact())));
+                (GuardianRelation r) -> java.util.Arrays.<Object>asList(r.sourcedId(), r.guardianId(), r.studentId(), r.relationCode(), r.primaryContact())));
         written.put("enrollments.csv", write(folder, "enrollments.csv", PlatformCsvFiles.ENROLLMENTS,
                 after -> roster.enrollments(caller, new ListQuery(under, after, PAGE), null, null),
-                (Enrollment e) -> List.of(e.sourcedId(), e.classId(), e.personId(), e.role(), e.primaryTeacher(), e.beginDate(),
+                (Enrollment e) -> java.util.Arrays.<Object>asList(e.sourcedId(), e.classId(), e.personId(), e.role(), e.primaryTeacher(), e.beginDate(),
                         e.endDate())));
         return new Written(written);
     }
 
     private static List<Object> person(Person p) {
         StudentStatus s = p.status();
-        List<Object> values = new ArrayList<>(List.of(p.sourcedId(), p.role().label(), p.orgId(), p.familyName(), p.givenName()));
+        List<Object> values = new ArrayList<>(java.util.Arrays.asList(p.sourcedId(), p.role().label(), p.orgId(), p.familyName(),
+                p.givenName()));
         values.add(p.gender());
         values.add(p.birthDate());
         values.add(p.idNumberMasked());
