@@ -17,6 +17,7 @@ import org.educloud.basedata.Org;
 import org.educloud.basedata.OrgKind;
 import org.educloud.basedata.internal.bulk.ImportJob;
 import org.educloud.basedata.internal.bulk.ImportJobs;
+import org.educloud.basedata.internal.bulk.Upserts;
 import org.educloud.basedata.internal.bulk.PlatformCsvFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +39,9 @@ class ImportBenchmark {
         assumeTrue(rows > 0, "set -Deducloud.bench.rows=100000 to run the import benchmark");
         DataSource dataSource = BasedataDatabase.fresh("bench_import");
         JdbcOrgDirectory orgs = new JdbcOrgDirectory(dataSource);
-        JdbcPersonRegistry people = new JdbcPersonRegistry(dataSource, IdNumberKeysTest.testCipher());
-        ImportJobs jobs = new ImportJobs(dataSource, orgs, people, new JdbcClassRoster(dataSource), new JdbcCurriculum(dataSource));
+        IdNumberCipher cipher = IdNumberKeysTest.testCipher();
+        ImportJobs jobs = new ImportJobs(dataSource, batch -> new Upserts(new JdbcOrgDirectory(batch),
+                new JdbcPersonRegistry(batch, cipher), new JdbcClassRoster(batch), new JdbcCurriculum(batch)));
         Org province = orgs.create(OPERATOR, new Org("p37", OrgKind.PROVINCE, "37", "山东省", null, null, null, null, null, 0, null, null));
         Org city = orgs.create(OPERATOR, new Org("c3701", OrgKind.CITY, "3701", "济南市", province.sourcedId(), null, null, null, null, 0,
                 null, null));

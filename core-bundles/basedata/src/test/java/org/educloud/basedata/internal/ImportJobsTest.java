@@ -18,6 +18,7 @@ import org.educloud.basedata.Org;
 import org.educloud.basedata.OrgKind;
 import org.educloud.basedata.internal.bulk.ImportJob;
 import org.educloud.basedata.internal.bulk.ImportJobs;
+import org.educloud.basedata.internal.bulk.Upserts;
 import org.educloud.basedata.internal.bulk.PlatformCsvFiles;
 import org.educloud.basedata.internal.bulk.RosterCsvExport;
 import org.educloud.basedata.internal.bulk.RosterCsvImport;
@@ -46,7 +47,9 @@ class ImportJobsTest {
         JdbcPersonRegistry people = new JdbcPersonRegistry(dataSource, IdNumberKeysTest.testCipher());
         JdbcClassRoster roster = new JdbcClassRoster(dataSource);
         JdbcCurriculum curriculum = new JdbcCurriculum(dataSource);
-        jobs = new ImportJobs(dataSource, orgs, people, roster, curriculum);
+        IdNumberCipher cipher = IdNumberKeysTest.testCipher();
+        jobs = new ImportJobs(dataSource, batch -> new Upserts(new JdbcOrgDirectory(batch), new JdbcPersonRegistry(batch, cipher),
+                new JdbcClassRoster(batch), new JdbcCurriculum(batch)));
         export = new RosterCsvExport(dataSource, orgs, people, roster, curriculum);
         Org province = orgs.create(OPERATOR, new Org("p37", OrgKind.PROVINCE, "37", "山东省", null, null, null, null, null, 0, null, null));
         Org city = orgs.create(OPERATOR, new Org("c3701", OrgKind.CITY, "3701", "济南市", province.sourcedId(), null, null, null, null, 0,

@@ -25,10 +25,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.educloud.basedata.BasedataProblem;
 import org.educloud.basedata.BasedataProblem.Kind;
-import org.educloud.basedata.ClassRoster;
-import org.educloud.basedata.Curriculum;
-import org.educloud.basedata.OrgDirectory;
-import org.educloud.basedata.PersonRegistry;
+import org.educloud.basedata.internal.IdNumberKeys;
+import org.educloud.basedata.internal.JdbcClassRoster;
+import org.educloud.basedata.internal.JdbcCurriculum;
+import org.educloud.basedata.internal.JdbcOrgDirectory;
+import org.educloud.basedata.internal.JdbcPersonRegistry;
 import org.educloud.identity.Caller;
 import org.educloud.persistence.SchemaMigrations;
 import org.osgi.service.component.annotations.Activate;
@@ -52,7 +53,7 @@ public final class ImportJobs {
     private static final int REJECTION_BATCH = 200;
 
     private final DataSource dataSource;
-    private final Upserts upserts;
+    private final java.util.function.Function<DataSource, Upserts> upsertsOver;
     // Two imports at a time: each already keeps the database busy, and a queue is fairer than a pile-up.
     private final ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "educloud-basedata-import");
@@ -62,10 +63,18 @@ public final class ImportJobs {
 
     @Activate
     public ImportJobs(@Reference(name = "dataSource", target = SchemaMigrations.DATA_SOURCE_FILTER) DataSource dataSource,
-            @Reference(name = "orgs") OrgDirectory orgs, @Reference(name = "people") PersonRegistry people,
-            @Reference(name = "roster") ClassRoster roster, @Reference(name = "curriculum") Curriculum curriculum) {
+            @Reference(name = "keys") IdNumberKeys keys) {
+        this(dataSource, batch -> new Upserts(new JdbcOrgDirectory(batch), new JdbcPersonRegistry(batch, keys),
+                new JdbcClassRoster(batch), new JdbcCurriculum(batch)));
+    }
+
+    /**
+     * @param upsertsOver the basic-data services writing through a data source: an import gets its own
+     *                    over its {@link RowBatch}, so its rows commit in batches
+     */
+    public ImportJobs(DataSource dataSource, java.util.function.Function<DataSource, Upserts> upsertsOver) {
         this.dataSource = dataSource;
-        this.upserts = new Upserts(orgs, people, roster, curriculum);
+        this.upsertsOver = upsertsOver;
     }
 
     @Deactivate
@@ -150,14 +159,19 @@ public final class ImportJobs {
 
     private void execute(Caller caller, String id, Path file, String fileName, RosterCsvImport.Format format, String encoding,
             Consumer<ImportTally> progress) {
-        RosterCsvImport importer = format == RosterCsvImport.Format.ONEROSTER ? OneRosterCsvFiles.importer(upserts)
-                : PlatformCsvFiles.importer(upserts);
         update(id, "UPDATE bd_import_job SET state = 'running' WHERE job_id = ?");
-        try (ImportSource source = ImportSource.open(file, fileName); Ledger ledger = new Ledger(id, source, progress)) {
+        try (RowBatch batch = new RowBatch(dataSource); ImportSource source = ImportSource.open(file, fileName);
+             Ledger ledger = new Ledger(id, source, batch, progress)) {
+            Upserts upserts = upsertsOver.apply(batch.dataSource());
+            RosterCsvImport importer = format == RosterCsvImport.Format.ONEROSTER ? OneRosterCsvFiles.importer(upserts)
+                    : PlatformCsvFiles.importer(upserts);
             ImportTally tally = importer.run(caller, source, encoding, ledger);
             ledger.flush(tally);
             finish(id, "done", tally.rowsRejected() == 0 ? "imported " + tally.rowsCommitted() + " rows"
                     : "imported " + tally.rowsCommitted() + " rows; " + tally.rowsRejected() + " rejected (see the report)");
+        } catch (SQLException e) {
+            finish(id, "failed", "the import stopped: the basic-data database did not answer (" + e.getMessage() + "); rows "
+                    + "counted as committed stay, and importing the file again continues where it left off");
         } catch (IOException | UncheckedIOException | IllegalArgumentException | BasedataProblem e) {
             LOG.warn("import {} of {} failed: {}", id, fileName, e.getMessage());
             finish(id, "failed", "the import stopped: " + e.getMessage() + "; rows counted as committed stay, and importing "
@@ -168,16 +182,22 @@ public final class ImportJobs {
         }
     }
 
-    /** Writes rejections in batches and the counts at each progress call, in their own short transactions. */
+    /**
+     * At each progress call commits the rows imported since the last one, then records the counts
+     * (so what the job status calls committed is); writes rejections in batches, in their own short
+     * transactions.
+     */
     private final class Ledger implements ImportLedger, AutoCloseable {
         private final String id;
         private final ImportSource source;
+        private final RowBatch batch;
         private final Consumer<ImportTally> listener;
         private final List<Object[]> pending = new ArrayList<>();
 
-        Ledger(String id, ImportSource source, Consumer<ImportTally> listener) {
+        Ledger(String id, ImportSource source, RowBatch batch, Consumer<ImportTally> listener) {
             this.id = id;
             this.source = source;
+            this.batch = batch;
             this.listener = listener;
         }
 
@@ -197,6 +217,11 @@ public final class ImportJobs {
         }
 
         void flush(ImportTally tally) {
+            try {
+                batch.commit();
+            } catch (SQLException e) {
+                throw unavailable(e);
+            }
             flushRejections();
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement update = connection.prepareStatement("UPDATE bd_import_job SET current_file = ?, percent = ?, "
