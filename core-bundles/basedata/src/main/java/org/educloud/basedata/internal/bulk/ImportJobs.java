@@ -161,9 +161,9 @@ public final class ImportJobs {
             Consumer<ImportTally> progress) {
         update(id, "UPDATE bd_import_job SET state = 'running' WHERE job_id = ?");
         try (RowBatch batch = new RowBatch(dataSource); ImportSource source = ImportSource.open(file, fileName);
-             Ledger ledger = new Ledger(id, source, batch, progress)) {
+             Ledger ledger = new Ledger(id, source, batch, progress); RoleStage roles = new RoleStage(batch.dataSource())) {
             Upserts upserts = upsertsOver.apply(batch.dataSource());
-            RosterCsvImport importer = format == RosterCsvImport.Format.ONEROSTER ? OneRosterCsvFiles.importer(upserts)
+            RosterCsvImport importer = format == RosterCsvImport.Format.ONEROSTER ? OneRosterCsvFiles.importer(upserts, roles)
                     : PlatformCsvFiles.importer(upserts);
             ImportTally tally = importer.run(caller, source, encoding, ledger);
             ledger.flush(tally);

@@ -23,6 +23,7 @@ public final class ImportTally {
             case CREATED -> created++;
             case UPDATED -> updated++;
             case UNCHANGED -> unchanged++;
+            case STAGED -> { } // read, and counted with the rows it describes
         }
     }
 

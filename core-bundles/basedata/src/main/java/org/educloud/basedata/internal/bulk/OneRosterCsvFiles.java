@@ -30,19 +30,39 @@ public final class OneRosterCsvFiles {
     private OneRosterCsvFiles() {
     }
 
-    /** The files in the order they must be read: what rows refer to comes first. */
+    /** The files in the order they must be read, without roles.csv (users.csv must then have a role column). */
     public static RosterCsvImport importer(Upserts upserts) {
-        return new RosterCsvImport(RosterCsvImport.Format.ONEROSTER, List.of(
+        return importer(upserts, null);
+    }
+
+    /**
+     * The files in the order they must be read: what rows refer to comes first, roles.csv before
+     * users.csv (its primary roles wait in {@code roles}).
+     */
+    static RosterCsvImport importer(Upserts upserts, RoleStage roles) {
+        List<FileSpec> files = new java.util.ArrayList<>(List.of(
                 new FileSpec("orgs.csv", List.of("sourcedId", "name", "type"), (caller, row) -> org(upserts, caller, row)),
                 new FileSpec("academicSessions.csv", List.of("sourcedId", "title", "type", "startDate", "endDate", "schoolYear"),
                         (caller, row) -> session(upserts, caller, row)),
                 new FileSpec("courses.csv", List.of("sourcedId", "title", "orgSourcedId"), (caller, row) -> course(upserts, caller, row)),
                 new FileSpec("classes.csv", List.of("sourcedId", "title", "schoolSourcedId"),
                         (caller, row) -> schoolClass(upserts, caller, row)),
-                new FileSpec("users.csv", List.of("sourcedId", "givenName", "familyName"), (caller, row) -> user(upserts, caller, row)),
+                new FileSpec("users.csv", List.of("sourcedId", "givenName", "familyName"),
+                        (caller, row) -> user(upserts, roles, caller, row)),
                 new FileSpec("demographics.csv", List.of("sourcedId"), (caller, row) -> demographics(upserts, caller, row)),
                 new FileSpec("enrollments.csv", List.of("sourcedId", "classSourcedId", "userSourcedId", "role"),
                         (caller, row) -> enrollment(upserts, caller, row))));
+        if (roles != null) {
+            files.add(4, new FileSpec("roles.csv", List.of("userSourcedId", "roleType", "role", "orgSourcedId"), (caller, row) -> {
+                active(row);
+                if ("primary".equals(row.text("roleType"))) {
+                    role(row.required("role")); // refuse an unknown role here, at its own line
+                    roles.put(row.required("userSourcedId"), row.required("role"), row.required("orgSourcedId"));
+                }
+                return Outcome.STAGED;
+            }));
+        }
+        return new RosterCsvImport(RosterCsvImport.Format.ONEROSTER, files);
     }
 
     private static void active(CsvRow row) {
@@ -116,15 +136,17 @@ public final class OneRosterCsvFiles {
         };
     }
 
-    private static Outcome user(Upserts upserts, Caller caller, CsvRow row) {
+    private static Outcome user(Upserts upserts, RoleStage roles, Caller caller, CsvRow row) {
         active(row);
-        String roleText = row.text("role");
+        RoleStage.Primary staged = roles == null ? null : roles.of(row.required("sourcedId")).orElse(null);
+        String roleText = row.text("role") != null ? row.text("role") : staged == null ? null : staged.role();
         if (roleText == null) {
-            throw new RowProblem("role", "role is empty: give each user's primary role (student, teacher, guardian, aide, ...) in "
-                    + "a role column of users.csv");
+            throw new RowProblem("role", "user " + row.text("sourcedId") + " has no primary role: give it in roles.csv "
+                    + "(roleType primary) or in a role column of users.csv");
         }
         PersonRole role = role(roleText);
-        String org = row.text("primaryOrgSourcedId") != null ? row.text("primaryOrgSourcedId") : row.first("orgSourcedIds");
+        String org = row.text("primaryOrgSourcedId") != null ? row.text("primaryOrgSourcedId")
+                : row.first("orgSourcedIds") != null ? row.first("orgSourcedIds") : staged == null ? null : staged.orgSourcedId();
         if (org == null) {
             throw new RowProblem("orgSourcedIds", "orgSourcedIds is empty: name the org (school) the user belongs to");
         }

@@ -91,10 +91,11 @@ public final class RosterCsvExport {
         GuidRefs refs = new GuidRefs("", mapper);
         Map<String, Long> written = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Function<JsonNode, String>>> file : oneRosterLayout().entrySet()) {
-            String collection = file.getKey();
+            // roles.csv is written from users: OneRoster 1.2 keeps a user's roles in a file of their own.
+            String collection = file.getKey().equals("roles") ? "users" : file.getKey();
             List<String> header = List.copyOf(file.getValue().keySet());
             long[] count = {0};
-            try (Writer out = Files.newBufferedWriter(folder.resolve(collection + ".csv"), StandardCharsets.UTF_8);
+            try (Writer out = Files.newBufferedWriter(folder.resolve(file.getKey() + ".csv"), StandardCharsets.UTF_8);
                  CSVPrinter printer = new CSVPrinter(out, CSV.builder().setHeader(header.toArray(String[]::new)).build())) {
                 reader.stream(caller, catalog.collection(collection).orElseThrow(), refs, row -> {
                     List<String> values = new ArrayList<>();
@@ -106,7 +107,7 @@ public final class RosterCsvExport {
                 // Nothing of this collection is readable: the file stays with its header only, and the manifest says absent.
                 count[0] = -1;
             }
-            written.put(collection + ".csv", count[0]);
+            written.put(file.getKey() + ".csv", count[0]);
         }
         try (Writer out = Files.newBufferedWriter(folder.resolve("manifest.csv"), StandardCharsets.UTF_8);
              CSVPrinter printer = new CSVPrinter(out, CSV.builder().setHeader("propertyName", "value").build())) {
@@ -139,7 +140,6 @@ public final class RosterCsvExport {
                 "periods"));
         Map<String, Function<JsonNode, String>> users = columns("sourcedId", "status", "dateLastModified", "enabledUser");
         users.put("orgSourcedIds", row -> row.path("primaryOrg").path("sourcedId").asText(""));
-        users.put("role", row -> row.path("roles").path(0).path("role").asText(""));
         users.putAll(columns("username"));
         users.put("userIds", row -> {
             List<String> ids = new ArrayList<>();
@@ -149,6 +149,17 @@ public final class RosterCsvExport {
         users.putAll(columns("givenName", "familyName", "middleName", "identifier", "email", "sms", "phone",
                 "agentSourcedIds=agents", "grades", "password"));
         files.put("users", users);
+        Map<String, Function<JsonNode, String>> roles = new LinkedHashMap<>();
+        roles.put("sourcedId", row -> row.path("sourcedId").asText() + "-primary");
+        roles.putAll(columns("status", "dateLastModified"));
+        roles.put("userSourcedId", row -> row.path("sourcedId").asText());
+        roles.put("roleType", row -> "primary");
+        roles.put("role", row -> row.path("roles").path(0).path("role").asText(""));
+        roles.put("orgSourcedId", row -> row.path("primaryOrg").path("sourcedId").asText(""));
+        roles.put("userProfileSourcedId", row -> "");
+        roles.put("beginDate", row -> "");
+        roles.put("endDate", row -> "");
+        files.put("roles", roles);
         files.put("demographics", columns("sourcedId", "status", "dateLastModified", "birthDate", "sex"));
         files.put("enrollments", columns("sourcedId", "status", "dateLastModified", "classSourcedId=class",
                 "schoolSourcedId=school", "userSourcedId=user", "role", "primary", "beginDate", "endDate"));

@@ -48,9 +48,9 @@ public final class RosterCsvImport {
         }
     }
 
-    /** What a row did. */
+    /** What a row did; STAGED rows (roles.csv) describe other rows and are written with them. */
     public enum Outcome {
-        CREATED, UPDATED, UNCHANGED
+        CREATED, UPDATED, UNCHANGED, STAGED
     }
 
     /** Upserts one row. */
