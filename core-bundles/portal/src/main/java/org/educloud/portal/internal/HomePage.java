@@ -1,5 +1,6 @@
 package org.educloud.portal.internal;
 
+import java.text.Collator;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -96,7 +98,9 @@ final class HomePage {
             }
         }
         List<Map<String, String>> sorted = new ArrayList<>(tiles.values());
-        sorted.sort(Comparator.comparing(tile -> tile.get("name")));
+        // Chinese names in pinyin order, as people look for them, not in code point order.
+        Collator collator = Collator.getInstance(language.equals("en") ? Locale.ENGLISH : Locale.CHINA);
+        sorted.sort(Comparator.comparing(tile -> tile.get("name"), collator));
         return sorted;
     }
 
