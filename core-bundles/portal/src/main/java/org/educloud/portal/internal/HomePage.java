@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.educloud.appcenter.deployment.AppInstallations;
 import org.educloud.appcenter.deployment.Installation;
 import org.educloud.appcenter.deployment.StoredPackage;
+import org.educloud.basedata.Org;
+import org.educloud.basedata.OrgDirectory;
 import org.educloud.identity.Account;
 import org.educloud.identity.OrgPath;
 import org.educloud.identity.RoleGrant;
@@ -35,14 +37,16 @@ final class HomePage {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final AppInstallations apps;
+    private final OrgDirectory orgDirectory;
     private final Workflows workflows;
     private final Messages messages;
     private final PortalPages pages;
     private final int todosShown;
     private final int messagesShown;
 
-    HomePage(AppInstallations apps, Workflows workflows, Messages messages, PortalPages pages, int todosShown, int messagesShown) {
+    HomePage(AppInstallations apps, OrgDirectory orgDirectory, Workflows workflows, Messages messages, PortalPages pages, int todosShown, int messagesShown) {
         this.apps = apps;
+        this.orgDirectory = orgDirectory;
         this.workflows = workflows;
         this.messages = messages;
         this.pages = pages;
@@ -53,11 +57,7 @@ final class HomePage {
     Map<String, Object> model(Account account, Actor actor, String language) {
         Map<String, Object> home = new HashMap<>();
         home.put("hello", pages.text(language, "hello", account.displayName()));
-        List<Map<String, String>> orgs = new ArrayList<>();
-        for (RoleGrant grant : account.grants()) {
-            orgs.add(Map.of("org", grant.org().value(), "role", pages.role(language, grant.role())));
-        }
-        home.put("orgs", orgs);
+        home.put("orgs", orgs(account, language));
         home.put("apps", tiles(account, language));
         long todoCount = workflows.todoCount(actor);
         home.put("todoCount", todoCount);
@@ -68,6 +68,19 @@ final class HomePage {
         home.put("unreadCountText", pages.text(language, "unreadCount", unread));
         home.put("messages", messages(actor));
         return Map.of("home", home);
+    }
+
+    /** Each role with the org it is held at, by the org's name in the basic data (its path when the org is not there). */
+    private List<Map<String, String>> orgs(Account account, String language) {
+        OwnOrgsCaller caller = new OwnOrgsCaller(account.username(), account.grants());
+        List<Map<String, String>> orgs = new ArrayList<>();
+        for (RoleGrant grant : account.grants()) {
+            String name = grant.org().equals(OrgPath.ROOT) ? grant.org().value()
+                    : orgDirectory.findByCode(caller, grant.org().orgId()).filter(org -> grant.org().equals(org.path()))
+                            .map(Org::name).orElse(grant.org().value());
+            orgs.add(Map.of("org", name, "path", grant.org().value(), "role", pages.role(language, grant.role())));
+        }
+        return orgs;
     }
 
     /**

@@ -32,6 +32,7 @@ import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
 
 import org.educloud.appcenter.deployment.AppInstallations;
+import org.educloud.basedata.OrgDirectory;
 import org.educloud.identity.Account;
 import org.educloud.identity.AccountDirectory;
 import org.educloud.persistence.SchemaMigrations;
@@ -79,6 +80,7 @@ public class PortalResource {
     public PortalResource(@Reference(name = "client") PortalClient client,
             @Reference(name = "dataSource", target = SchemaMigrations.DATA_SOURCE_FILTER) DataSource dataSource,
             @Reference(name = "accounts") AccountDirectory accounts, @Reference(name = "apps") AppInstallations apps,
+            @Reference(name = "orgs") OrgDirectory orgs,
             @Reference(name = "workflows") Workflows workflows, @Reference(name = "messages") Messages messages, PortalConfig config) {
         this.client = client;
         this.login = new KernelLogin(client);
@@ -86,7 +88,7 @@ public class PortalResource {
                 Duration.ofMinutes(Math.max(1, config.loginMinutes())), Clock.systemUTC());
         this.accounts = accounts;
         this.workflows = workflows;
-        this.home = new HomePage(apps, workflows, messages, pages, config.todosShown(), config.messagesShown());
+        this.home = new HomePage(apps, orgs, workflows, messages, pages, config.todosShown(), config.messagesShown());
         this.secure = client.issuer().getScheme().equals("https");
         try {
             sessions.purgeExpired();

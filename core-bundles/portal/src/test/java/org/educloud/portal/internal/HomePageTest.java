@@ -28,7 +28,7 @@ class HomePageTest {
                 installation("other-school", "/37/3701/370102/3701020002"),
                 installation("hello-school", "/37/3701/370102/3701020003")),
                 List.of(stored("hello-school", "你好学校", "Hello School"), stored("district-app", "区县应用", "District app")));
-        HomePage home = new HomePage(apps, null, null, new PortalPages(), 10, 10);
+        HomePage home = new HomePage(apps, null, null, null, new PortalPages(), 10, 10);
         Account teacher = new Account(1, "zhang.wei", Optional.empty(), Optional.empty(), Optional.empty(), "张伟", false, false,
                 Optional.empty(), List.of(RoleGrant.parse("teacher@" + SCHOOL)));
 

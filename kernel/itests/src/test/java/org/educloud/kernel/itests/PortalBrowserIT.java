@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +15,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.inject.Inject;
 
 import org.educloud.appcenter.deployment.AppInstallations;
+import org.educloud.basedata.Org;
+import org.educloud.basedata.OrgDirectory;
+import org.educloud.basedata.OrgKind;
 import org.educloud.identity.AccountDirectory;
+import org.educloud.identity.Caller;
+import org.educloud.identity.ClientAuthMethod;
+import org.educloud.identity.ClientDirectory;
+import org.educloud.identity.NewClient;
 import org.educloud.identity.NewAccount;
 import org.educloud.identity.OrgPath;
 import org.educloud.identity.RoleGrant;
@@ -44,18 +53,19 @@ import org.ops4j.pax.exam.util.Filter;
 
 /**
  * The portal in a real headless Chromium: a teacher opens /portal/, is sent to the kernel's
- * login, logs in for the first time (a new password), sees their name, the tile of the app
+ * login, logs in for the first time (a new password), sees their name and school, the tile of the app
  * installed for their school (and not another school's), a to-do made through the Workflows
- * service and a message; acts on the to-do, switches to English, logs out and is asked to log
- * in again. The accounts, case, message and apps are made here, in the kernel; the browser steps
+ * service and a message; acts on the to-do, launches an app of the region with no second login,
+ * switches to English, logs out and is asked to log in again. The accounts, case, message and apps are made here, in the kernel; the browser steps
  * are {@link PortalBrowserSession}, run in a JVM of its own.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class PortalBrowserIT {
 
-    private static final String SCHOOL = "/37/3701/370102/3701020009";
-    private static final String OTHER_SCHOOL = "/37/3701/370102/3701020010";
+    /** Orgs of a province no other test uses (Hainan), made in the basic data here. */
+    private static final String SCHOOL = "/46/4601/460105/4601050009";
+    private static final String OTHER_SCHOOL = "/46/4601/460105/4601050010";
     private static final String PASSWORD = "first login password";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -75,6 +85,14 @@ public class PortalBrowserIT {
     @Filter(timeout = 120_000)
     private AppInstallations apps;
 
+    @Inject
+    @Filter(timeout = 120_000)
+    private OrgDirectory orgs;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private ClientDirectory clients;
+
     @Configuration
     public Option[] config() {
         return KernelUnderTest.options();
@@ -86,6 +104,7 @@ public class PortalBrowserIT {
         KernelHttp.getUntil("/portal/", r -> r.statusCode() == 303, java.time.Duration.ofSeconds(120));
         String suffix = System.currentTimeMillis() % 100000 + "" + SEQUENCE.incrementAndGet();
         String teacher = "portal.teacher" + suffix;
+        schools();
         accounts.create(NewAccount.of(teacher, "王老师", PASSWORD, List.of(RoleGrant.parse("teacher@" + SCHOOL))), "itest");
         Actor applicant = new Actor(teacher, List.of(RoleGrant.parse("teacher@" + SCHOOL)), Optional.empty());
         Actor admin = new Actor("portal.admin" + suffix, List.of(RoleGrant.parse("school-admin@" + SCHOOL)), Optional.empty());
@@ -105,9 +124,14 @@ public class PortalBrowserIT {
         apps.store(AppArchive.write(folder, other, "1.0.0", Map.of(), Map.of()), Optional.empty(), "itest");
         apps.install(mine, "1.0.0", SCHOOL, "itest");
         apps.install(other, "1.0.0", OTHER_SCHOOL, "itest");
+        // An app of the region's own that the teacher launches after the portal login: no second login.
+        String launched = "portal-launch-" + suffix;
+        clients.register(new NewClient(launched, "启动测试", "Launch test", ClientAuthMethod.CLIENT_SECRET_BASIC,
+                List.of(URI.create(KernelUnderTest.ISSUER + "/apps/" + mine + "/callback")), List.of(), Set.of("authorization_code"),
+                Set.of("openid"), true, Optional.empty(), Optional.empty()), "itest");
         try {
             String output = browserSession(KernelUnderTest.ISSUER, teacher, PASSWORD, "王老师", String.valueOf(returned.id()), mine, other,
-                    "期末考试安排" + suffix);
+                    "期末考试安排" + suffix, launched);
             assertTrue(output, output.contains("PORTAL BROWSER SESSION PASSED"));
             assertEquals("the browser resubmitted the case", 0, workflows.todoCount(applicant));
         } finally {
@@ -115,6 +139,62 @@ public class PortalBrowserIT {
             apps.uninstall(other, OTHER_SCHOOL, "itest");
         }
     }
+
+    /** The province, city, district and two schools, once for the suite (the first test to get here makes them). */
+    private void schools() {
+        if (orgs.findByCode(EVERYWHERE, "4601050009").isPresent()) {
+            return;
+        }
+        Org province = orgs.create(EVERYWHERE, org(OrgKind.PROVINCE, "46", "海南省", null));
+        Org city = orgs.create(EVERYWHERE, org(OrgKind.CITY, "4601", "海口市", province.sourcedId()));
+        Org district = orgs.create(EVERYWHERE, org(OrgKind.DISTRICT, "460105", "秀英区", city.sourcedId()));
+        orgs.create(EVERYWHERE, org(OrgKind.SCHOOL, "4601050009", "海口市秀英区第九小学", district.sourcedId()));
+        orgs.create(EVERYWHERE, org(OrgKind.SCHOOL, "4601050010", "海口市秀英区第十小学", district.sourcedId()));
+    }
+
+    private static Org org(OrgKind kind, String code, String name, String parentId) {
+        boolean school = kind == OrgKind.SCHOOL;
+        return new Org(null, kind, code, name, parentId, null, school ? "primary" : null, school ? "public" : null,
+                school ? "urban" : null, 0, null, null);
+    }
+
+    /** The test itself, acting on the basic data with every permission. */
+    private static final Caller EVERYWHERE = new Caller() {
+        @Override
+        public String subject() {
+            return "itest";
+        }
+
+        @Override
+        public Optional<String> username() {
+            return Optional.of("itest");
+        }
+
+        @Override
+        public String clientId() {
+            return "itest";
+        }
+
+        @Override
+        public Set<String> scopes() {
+            return Set.of();
+        }
+
+        @Override
+        public List<RoleGrant> grants() {
+            return List.of(RoleGrant.parse("operator@/"));
+        }
+
+        @Override
+        public boolean isPermitted(String permission, OrgPath org) {
+            return true;
+        }
+
+        @Override
+        public List<OrgPath> scopeOf(String permission) {
+            return List.of(OrgPath.ROOT);
+        }
+    };
 
     /**
      * Runs {@link PortalBrowserSession} in a JVM of its own; fails with its output unless it passes. Named by string:

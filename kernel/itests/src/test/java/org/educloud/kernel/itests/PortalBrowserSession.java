@@ -21,7 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * under test). It exits 0 when every step checked out; otherwise the failed check is its output.
  *
  * <p>Arguments: issuer, username, initial password, display name, the id of the case that is the
- * user's to-do, the app whose tile must show, the app whose tile must not, the message title.
+ * user's to-do, the app whose tile must show, the app whose tile must not, the message title, a
+ * first-party client whose login must need no second password.
  */
 public final class PortalBrowserSession {
 
@@ -54,7 +55,7 @@ public final class PortalBrowserSession {
                 .usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);
         try {
-            new PortalBrowserSession(driver).run(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7]);
+            new PortalBrowserSession(driver).run(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7], args[8]);
             System.out.println("PORTAL BROWSER SESSION PASSED");
         } finally {
             driver.quit();
@@ -62,7 +63,7 @@ public final class PortalBrowserSession {
     }
 
     private void run(String issuer, String username, String password, String displayName, String caseId, String myApp,
-            String otherApp, String messageTitle) {
+            String otherApp, String messageTitle, String launchedClient) {
         // Without a portal session, /portal/ sends the browser to the kernel's login form.
         browser.get(issuer + "/portal/");
         loginForm(issuer);
@@ -79,7 +80,7 @@ public final class PortalBrowserSession {
         WebElement greeting = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
         check(browser.getCurrentUrl().equals(issuer + "/portal/"), "the portal's home after login, not " + browser.getCurrentUrl());
         check(greeting.getText().equals("您好，" + displayName), "the home page greets the user in Chinese: " + greeting.getText());
-        check(browser.findElement(By.id("orgs")).getText().contains("教师"), "the user's role: " + text("orgs"));
+        check(text("orgs").contains("海口市秀英区第九小学") && text("orgs").contains("教师"), "the user's school and role: " + text("orgs"));
 
         // The school's app shows, another school's does not.
         check(!browser.findElements(By.id("app-" + myApp)).isEmpty(), "the tile of " + myApp + " shows: " + text("apps"));
@@ -98,6 +99,14 @@ public final class PortalBrowserSession {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
         check(text("todo-count").equals("0") && browser.findElements(By.id("todo-" + caseId)).isEmpty(),
                 "the resubmitted case is no longer a to-do: " + text("todos"));
+
+        // Launching an app of the region: its login finds the SSO session the portal's login left, and answers with a code.
+        String callback = issuer + "/apps/" + myApp + "/callback";
+        browser.get(issuer + "/oauth2/authorize?response_type=code&scope=openid&state=launch&client_id=" + launchedClient
+                + "&redirect_uri=" + java.net.URLEncoder.encode(callback, java.nio.charset.StandardCharsets.UTF_8));
+        check(browser.getCurrentUrl().startsWith(callback + "?code="), "no second login: the app got a code at once, not "
+                + browser.getCurrentUrl());
+        browser.get(issuer + "/portal/");
 
         // English on request, and it stays.
         browser.findElement(By.id("lang-en")).click();
