@@ -37,6 +37,8 @@ final class KernelUnderTest {
     private static final String SERVER_URL = "jdbc:mariadb://127.0.0.1:3306/";
     /** The folder of the openid-client script (OidcClientLibraryIT), passed on because tests run inside the kernel. */
     static final String OIDC_CLIENT_FOLDER = "educloud.itest.oidcClient";
+    /** The classpath of the Selenium browser session (PortalBrowserIT), passed on for the same reason. */
+    static final String BROWSER_CLASSPATH = "educloud.itest.browserClasspath";
 
     private KernelUnderTest() {
     }
@@ -62,6 +64,7 @@ final class KernelUnderTest {
             // The sample app's packages for HotDeployIT; here because the suite's first test class configures the one container.
             systemProperty("educloud.sample.helloSchool.1").value(System.getProperty("educloud.sample.helloSchool.1", "")),
             systemProperty("educloud.sample.helloSchool.2").value(System.getProperty("educloud.sample.helloSchool.2", "")),
+            systemProperty(BROWSER_CLASSPATH).value(System.getProperty(BROWSER_CLASSPATH, "")),
             systemProperty(OIDC_CLIENT_FOLDER).value(new File(System.getProperty(OIDC_CLIENT_FOLDER, "src/test/oidc-client"))
                     .getAbsolutePath()),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
