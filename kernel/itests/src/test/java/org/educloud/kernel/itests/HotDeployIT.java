@@ -91,6 +91,9 @@ public class HotDeployIT {
         assertEquals(greeting.body(), "1.0.0", body.path("version").asText());
         HttpResponse<String> anonymous = KernelHttp.get(GREETING);
         assertEquals(anonymous.body(), 401, anonymous.statusCode());
+        HttpResponse<String> elsewhere = new Browser().getWithToken(KernelUnderTest.ISSUER + GREETING, clientToken("/37/3702"));
+        assertEquals("a caller from an org the app is not installed for is refused: " + elsewhere.body(), 403, elsewhere.statusCode());
+        assertTrue(elsewhere.body(), elsewhere.body().contains("not installed for your school"));
         assertEquals("no other bundle changed across the install", before, otherBundles());
         // Applying the desired state again (what happens after a restart) finds the app live and changes nothing.
         assertTrue(apps.reconcile().stream().anyMatch(d -> d.appId().equals("hello-school") && d.state() == DeploymentState.LIVE));
@@ -324,9 +327,14 @@ public class HotDeployIT {
     }
 
     private String clientToken() throws Exception {
+        return clientToken("/37/3701");
+    }
+
+    /** A client-credentials token of an agency owned by {@code ownerOrg}. */
+    private String clientToken(String ownerOrg) throws Exception {
         String id = "hotdeploy-" + System.nanoTime();
         String secret = clients.register(new NewClient(id, "热部署测试", "Hot deploy test", ClientAuthMethod.CLIENT_SECRET_POST, List.of(),
-                List.of(), Set.of("client_credentials"), Set.of("basedata.read"), false, Optional.of(OrgPath.of("/37/3701")),
+                List.of(), Set.of("client_credentials"), Set.of("basedata.read"), false, Optional.of(OrgPath.of(ownerOrg)),
                 Optional.empty()), "itest").secret().orElseThrow();
         HttpResponse<String> issued = new Browser().post(KernelUnderTest.ISSUER + "/oauth2/token", Map.of("client_id", id,
                 "client_secret", secret, "grant_type", "client_credentials", "scope", "basedata.read"), null);
