@@ -69,10 +69,6 @@ public final class OidcProvider {
         return issuer;
     }
 
-    RSAKey signingKey() {
-        return keys.current();
-    }
-
     /** The key that signs with {@code algorithm}: RS256 or ES256. */
     JWK signingKey(JWSAlgorithm algorithm) {
         return keys.current(algorithm);
@@ -92,10 +88,6 @@ public final class OidcProvider {
             return false;
         }
         return false;
-    }
-
-    void rotateKeys() {
-        keys.rotateNow();
     }
 
     JWKSet publicKeys() {

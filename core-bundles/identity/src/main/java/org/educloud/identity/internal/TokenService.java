@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -213,16 +211,9 @@ public final class TokenService {
     }
 
     private static JWTClaimsSet.Builder userClaims(JWTClaimsSet.Builder claims, Account account) {
-        Set<String> orgs = new LinkedHashSet<>();
-        Set<String> orgIds = new LinkedHashSet<>();
-        for (RoleGrant grant : account.grants()) {
-            orgs.add(grant.org().value());
-            orgIds.add(grant.org().orgId());
-        }
-        orgIds.remove("");
-        return claims.claim("preferred_username", account.username())
-                .claim("roles", account.grants().stream().map(RoleGrant::toString).toList())
-                .claim("orgs", List.copyOf(orgs)).claim("org_ids", List.copyOf(orgIds));
+        AccountClaims about = AccountClaims.of(account);
+        return claims.claim("preferred_username", account.username()).claim("roles", about.roles())
+                .claim("orgs", about.orgs()).claim("org_ids", about.orgIds());
     }
 
     private Account liveAccount(Long id) {

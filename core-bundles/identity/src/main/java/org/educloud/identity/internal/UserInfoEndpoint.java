@@ -1,9 +1,7 @@
 package org.educloud.identity.internal;
 
-import java.util.List;
 import java.util.Optional;
 
-import org.educloud.identity.RoleGrant;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -68,10 +66,10 @@ public class UserInfoEndpoint {
         accounts.find(token.get().username().get()).ifPresent(account -> {
             info.setName(account.displayName());
             info.setPreferredUsername(account.username());
-            List<RoleGrant> grants = account.grants();
-            info.setClaim("roles", grants.stream().map(RoleGrant::toString).toList());
-            info.setClaim("orgs", grants.stream().map(g -> g.org().value()).distinct().toList());
-            info.setClaim("org_ids", grants.stream().map(g -> g.org().orgId()).filter(id -> !id.isEmpty()).distinct().toList());
+            AccountClaims about = AccountClaims.of(account);
+            info.setClaim("roles", about.roles());
+            info.setClaim("orgs", about.orgs());
+            info.setClaim("org_ids", about.orgIds());
         });
         return Response.ok(info.toJSONObject().toJSONString()).header("Cache-Control", "no-store").build();
     }
