@@ -48,4 +48,7 @@ public interface PersonRegistry {
 
     /** Guardian relations in a stable order; only the student's when {@code studentId} is not null. */
     Page<GuardianRelation> relations(Caller caller, ListQuery query, String studentId);
+
+    /** The guardian relations of one guardian (the students they are a guardian of), in a stable order. */
+    Page<GuardianRelation> relationsOfGuardian(Caller caller, ListQuery query, String guardianId);
 }

@@ -9,7 +9,7 @@
  * are validated ({@link org.educloud.basedata.NationalId}), stored encrypted and shown masked
  * unless the caller holds {@code basedata:idnumbers:read} and asks for them whole.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.educloud.basedata;
 

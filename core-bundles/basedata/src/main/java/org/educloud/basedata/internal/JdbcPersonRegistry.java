@@ -312,10 +312,19 @@ public final class JdbcPersonRegistry implements PersonRegistry {
 
     @Override
     public Page<GuardianRelation> relations(Caller caller, ListQuery query, String studentId) {
+        return relations(caller, query, "st.sourced_id = ?", studentId);
+    }
+
+    @Override
+    public Page<GuardianRelation> relationsOfGuardian(Caller caller, ListQuery query, String guardianId) {
+        return relations(caller, query, "g.sourced_id = ?", java.util.Objects.requireNonNull(guardianId, "guardianId"));
+    }
+
+    private Page<GuardianRelation> relations(Caller caller, ListQuery query, String personCondition, String personId) {
         Where where = new Where().within("r.org_path", Access.readable(caller, Access.read(PersonRole.GUARDIAN.noun())))
                 .within("r.org_path", List.of(query.under())).and("r.id > ?", Rows.after(query.after()));
-        if (studentId != null) {
-            where.and("st.sourced_id = ?", studentId);
+        if (personId != null) {
+            where.and(personCondition, personId);
         }
         return transactions.run(connection -> {
             List<GuardianRelation> relations = new ArrayList<>();

@@ -23,6 +23,15 @@ final class CallerUser implements CurrentUser {
         this.roles = caller.grants().stream().map(CallerUser::role).toList();
     }
 
+    /** The kernel's caller behind an SDK user, for the runtime's services to act as them. */
+    static Caller callerOf(CurrentUser user) {
+        if (user instanceof CallerUser known) {
+            return known.caller;
+        }
+        throw new IllegalArgumentException("the user must be the CurrentUser the kernel gave the request (CurrentUser.of(securityContext)), "
+                + "not one the app made");
+    }
+
     private static OrgRole role(RoleGrant grant) {
         return new OrgRole(grant.role(), grant.org().value());
     }
