@@ -193,6 +193,7 @@ final class BasicDataReader implements BasicDataView {
 
     static SchoolClass schoolClass(org.educloud.basedata.SchoolClass found) {
         return new SchoolClass(found.sourcedId(), found.schoolId(), found.orgPath(), found.title(),
+                found.classCode() == null || found.classCode().isBlank() ? found.sourcedId() : found.classCode(),
                 found.gradeCode() == null ? "" : found.gradeCode(), found.entryYear() == null ? 0 : found.entryYear());
     }
 }
