@@ -40,7 +40,7 @@ class ImportBenchmark {
         DataSource dataSource = BasedataDatabase.fresh("bench_import");
         JdbcOrgDirectory orgs = new JdbcOrgDirectory(dataSource);
         IdNumberCipher cipher = IdNumberKeysTest.testCipher();
-        ImportJobs jobs = new ImportJobs(dataSource, batch -> new Upserts(new JdbcOrgDirectory(batch),
+        ImportJobs jobs = ImportJobs.over(dataSource, batch -> new Upserts(new JdbcOrgDirectory(batch),
                 new JdbcPersonRegistry(batch, cipher), new JdbcClassRoster(batch), new JdbcCurriculum(batch)));
         Org province = orgs.create(OPERATOR, new Org("p37", OrgKind.PROVINCE, "37", "山东省", null, null, null, null, null, 0, null, null));
         Org city = orgs.create(OPERATOR, new Org("c3701", OrgKind.CITY, "3701", "济南市", province.sourcedId(), null, null, null, null, 0,

@@ -48,7 +48,7 @@ class ImportJobsTest {
         JdbcClassRoster roster = new JdbcClassRoster(dataSource);
         JdbcCurriculum curriculum = new JdbcCurriculum(dataSource);
         IdNumberCipher cipher = IdNumberKeysTest.testCipher();
-        jobs = new ImportJobs(dataSource, batch -> new Upserts(new JdbcOrgDirectory(batch), new JdbcPersonRegistry(batch, cipher),
+        jobs = ImportJobs.over(dataSource, batch -> new Upserts(new JdbcOrgDirectory(batch), new JdbcPersonRegistry(batch, cipher),
                 new JdbcClassRoster(batch), new JdbcCurriculum(batch)));
         export = new RosterCsvExport(dataSource, orgs, people, roster, curriculum);
         Org province = orgs.create(OPERATOR, new Org("p37", OrgKind.PROVINCE, "37", "山东省", null, null, null, null, null, 0, null, null));

@@ -39,7 +39,7 @@ final class KernelHttp {
     static HttpResponse<String> send(String method, String path, String authorization, String json)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelUnderTest.HTTP_PORT + path))
-                .timeout(Duration.ofSeconds(20)).method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                .timeout(Duration.ofSeconds(90)).method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
@@ -50,8 +50,21 @@ final class KernelHttp {
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POSTs bytes (an upload) of {@code contentType} to the path with this Authorization header. */
+    static HttpResponse<String> upload(String path, String authorization, byte[] body, String contentType)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelUnderTest.HTTP_PORT + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", authorization).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     static JsonNode json(HttpResponse<String> response) throws IOException {
-        return JSON.readTree(response.body());
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IOException("not JSON (" + response.statusCode() + "): " + response.body(), e);
+        }
     }
 
     /** GETs the path until the response passes the check; the last response is returned either way. */

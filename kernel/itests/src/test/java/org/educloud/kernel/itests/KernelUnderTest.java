@@ -64,6 +64,7 @@ final class KernelUnderTest {
             // The sample app's packages for HotDeployIT; here because the suite's first test class configures the one container.
             systemProperty("educloud.sample.helloSchool.1").value(System.getProperty("educloud.sample.helloSchool.1", "")),
             systemProperty("educloud.sample.helloSchool.2").value(System.getProperty("educloud.sample.helloSchool.2", "")),
+            systemProperty("educloud.sample.notices").value(System.getProperty("educloud.sample.notices", "")),
             systemProperty(BROWSER_CLASSPATH).value(System.getProperty(BROWSER_CLASSPATH, "")),
             systemProperty(OIDC_CLIENT_FOLDER).value(new File(System.getProperty(OIDC_CLIENT_FOLDER, "src/test/oidc-client"))
                     .getAbsolutePath()),

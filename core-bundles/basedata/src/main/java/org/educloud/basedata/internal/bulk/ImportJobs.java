@@ -69,10 +69,18 @@ public final class ImportJobs {
     }
 
     /**
+     * Import jobs over other basic-data services (for tests and benchmarks). A factory, not a second
+     * public constructor: Declarative Services would take a public constructor of the same arity
+     * for the component's own and fail on its argument types.
+     *
      * @param upsertsOver the basic-data services writing through a data source: an import gets its own
      *                    over its {@link RowBatch}, so its rows commit in batches
      */
-    public ImportJobs(DataSource dataSource, java.util.function.Function<DataSource, Upserts> upsertsOver) {
+    public static ImportJobs over(DataSource dataSource, java.util.function.Function<DataSource, Upserts> upsertsOver) {
+        return new ImportJobs(dataSource, upsertsOver);
+    }
+
+    private ImportJobs(DataSource dataSource, java.util.function.Function<DataSource, Upserts> upsertsOver) {
         this.dataSource = dataSource;
         this.upsertsOver = upsertsOver;
     }

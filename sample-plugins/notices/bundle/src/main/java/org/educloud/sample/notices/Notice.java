@@ -1,7 +1,5 @@
 package org.educloud.sample.notices;
 
-import java.time.Instant;
-
 /**
  * A notice on the board.
  *
@@ -13,9 +11,10 @@ import java.time.Instant;
  * @param body       its text
  * @param author     who posted it (username)
  * @param authorName their name
- * @param postedAt   when
+ * @param postedAt   when, as an ISO-8601 instant (JSON has no time type, and the kernel's JSON
+ *                   provider writes no {@code java.time} types)
  * @param read       whether the reader asking has read it
  */
 public record Notice(long id, String schoolPath, String classId, String classTitle, String title, String body, String author,
-        String authorName, Instant postedAt, boolean read) {
+        String authorName, String postedAt, boolean read) {
 }

@@ -38,7 +38,7 @@ final class NoticeStore {
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
                 return new Notice(keys.getLong(1), audience.schoolPath(), audience.schoolClass().map(c -> c.id()).orElse(null),
-                        audience.schoolClass().map(c -> c.title()).orElse(null), title, body, author, authorName, at, false);
+                        audience.schoolClass().map(c -> c.title()).orElse(null), title, body, author, authorName, at.toString(), false);
             }
         }
     }
@@ -69,7 +69,7 @@ final class NoticeStore {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     notices.add(new Notice(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
-                            rows.getString(6), rows.getString(7), rows.getString(8), rows.getTimestamp(9).toInstant(),
+                            rows.getString(6), rows.getString(7), rows.getString(8), rows.getTimestamp(9).toInstant().toString(),
                             rows.getTimestamp(10) != null || username.equals(rows.getString(7))));
                 }
             }
