@@ -32,6 +32,12 @@ public interface AppInstallations {
     /** The stored versions of one app, lowest first. */
     List<StoredPackage> packages(String appId);
 
+    /**
+     * The image the descriptor of a stored version names as its icon ({@code screenshot} -1) or as
+     * its screenshot number {@code screenshot} (from 0); empty when there is none.
+     */
+    Optional<PackageImage> image(String appId, String version, int screenshot);
+
     /** Every installation, by app id and then org. */
     List<Installation> installations();
 

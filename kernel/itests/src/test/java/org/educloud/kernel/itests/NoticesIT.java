@@ -158,6 +158,10 @@ public class NoticesIT {
         assertTrue(script.body(), script.body().contains("\"" + KernelUnderTest.ISSUER + "\""));
         assertTrue(clients.find("app-notices-web").map(c -> c.isPublic() && c.firstParty()).orElse(false));
         assertEquals(404, KernelHttp.get("/apps/notices/missing.html").statusCode());
+        HttpResponse<String> icon = KernelHttp.get(API + "/images/notices/1.0.0/icon");
+        assertEquals(icon.body(), 200, icon.statusCode());
+        assertEquals("image/svg+xml", icon.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(404, KernelHttp.get(API + "/images/notices/1.0.0/screenshots/0").statusCode());
         assertEquals(404, KernelHttp.get("/apps/no-such-app/").statusCode());
     }
 

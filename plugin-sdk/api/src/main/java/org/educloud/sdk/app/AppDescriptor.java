@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  *   "name": {"zh-CN": "你好学校", "en": "Hello School"},
  *   "vendor": "EduCloud samples",
  *   "scopes": ["profile"],
- *   "bundles": ["org.educloud.sample.hello-school"]
+ *   "bundles": ["org.educloud.sample.hello-school"],
+ *   "roles": ["teacher", "school-admin"],
+ *   "icon": "META-INF/icon.png",
+ *   "screenshots": ["META-INF/screenshots/board.png"]
  * }
  * }</pre>
  *
@@ -35,9 +38,14 @@ import java.util.regex.Pattern;
  * @param vendor  who makes it
  * @param scopes  the OAuth scopes the app asks schools to grant; may be empty
  * @param bundles the symbolic names of the app's bundles, exactly those in its feature
+ * @param roles   the roles whose holders see the app in the portal and may launch it, e.g.
+ *                {@code teacher}; empty for everyone at an org that installed it
+ * @param icon    the path in the package of the app's icon (PNG, JPEG, SVG or WebP, square, at most
+ *                the app center's image size limit); null when it has none
+ * @param screenshots the paths in the package of screenshots for the catalog, at most five
  */
 public record AppDescriptor(String id, String version, String sdk, String nameZh, String nameEn, String vendor,
-        List<String> scopes, List<String> bundles) {
+        List<String> scopes, List<String> bundles, List<String> roles, String icon, List<String> screenshots) {
 
     /** Where an app package holds its descriptor. */
     public static final String PATH = "META-INF/educloud-app.json";
@@ -69,6 +77,19 @@ public record AppDescriptor(String id, String version, String sdk, String nameZh
         Objects.requireNonNull(version, "version");
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
         bundles = bundles == null ? List.of() : List.copyOf(bundles);
+        roles = roles == null ? List.of() : List.copyOf(roles);
+        screenshots = screenshots == null ? List.of() : List.copyOf(screenshots);
+    }
+
+    /** A descriptor of an app every role may launch, without icon or screenshots (SDK 1.0's shape). */
+    public AppDescriptor(String id, String version, String sdk, String nameZh, String nameEn, String vendor, List<String> scopes,
+            List<String> bundles) {
+        this(id, version, sdk, nameZh, nameEn, vendor, scopes, bundles, List.of(), null, List.of());
+    }
+
+    /** True when a holder of {@code role} may launch the app: it names no roles, or names this one. */
+    public boolean launchableBy(String role) {
+        return roles.isEmpty() || roles.contains(role);
     }
 
     /** The path under which an app's JAX-RS resources answer: {@code /apps/{appId}/api}. */

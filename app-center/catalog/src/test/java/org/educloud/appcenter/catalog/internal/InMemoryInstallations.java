@@ -11,6 +11,7 @@ import org.educloud.appcenter.deployment.AppInstallations;
 import org.educloud.appcenter.deployment.Deployment;
 import org.educloud.appcenter.deployment.DeploymentState;
 import org.educloud.appcenter.deployment.Installation;
+import org.educloud.appcenter.deployment.PackageImage;
 import org.educloud.appcenter.deployment.StoredPackage;
 import org.educloud.sdk.app.AppDescriptor;
 
@@ -37,6 +38,11 @@ final class InMemoryInstallations implements AppInstallations {
     @Override
     public List<StoredPackage> packages(String appId) {
         return stored.stream().filter(p -> p.appId().equals(appId)).toList();
+    }
+
+    @Override
+    public Optional<PackageImage> image(String appId, String version, int screenshot) {
+        return Optional.empty(); // the catalog's own tests store no images
     }
 
     @Override

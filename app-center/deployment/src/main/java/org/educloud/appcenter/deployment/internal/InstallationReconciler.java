@@ -1,5 +1,6 @@
 package org.educloud.appcenter.deployment.internal;
 
+import java.io.InputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import javax.sql.DataSource;
 
@@ -36,6 +39,7 @@ import org.educloud.appcenter.deployment.AppInstallations;
 import org.educloud.appcenter.deployment.Deployment;
 import org.educloud.appcenter.deployment.DeploymentState;
 import org.educloud.appcenter.deployment.Installation;
+import org.educloud.appcenter.deployment.PackageImage;
 import org.educloud.appcenter.deployment.StoredPackage;
 import org.educloud.appcenter.packages.AppPackageValidator;
 import org.educloud.appcenter.packages.PackageReport;
@@ -174,6 +178,32 @@ public class InstallationReconciler implements AppInstallations {
     @Override
     public List<StoredPackage> packages(String appId) {
         return query(() -> state.packages(appId).stream().map(DesiredState.PackageRow::stored).toList());
+    }
+
+    @Override
+    public Optional<PackageImage> image(String appId, String version, int screenshot) {
+        return query(() -> {
+            for (DesiredState.PackageRow row : state.packages(appId)) {
+                if (!row.stored().version().equals(version)) {
+                    continue;
+                }
+                AppDescriptor app = row.stored().descriptor();
+                String name = screenshot < 0 ? app.icon() : screenshot < app.screenshots().size() ? app.screenshots().get(screenshot) : null;
+                if (name == null) {
+                    return Optional.<PackageImage>empty();
+                }
+                try (ZipFile zip = new ZipFile(row.file())) {
+                    ZipEntry entry = zip.getEntry(name);
+                    if (entry == null) {
+                        return Optional.<PackageImage>empty();
+                    }
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        return Optional.of(new PackageImage(name, in.readAllBytes()));
+                    }
+                }
+            }
+            return Optional.<PackageImage>empty();
+        });
     }
 
     @Override

@@ -175,9 +175,31 @@ public class ArchiveValidator implements AppPackageValidator {
             checkFeature(descriptor.get(), featuresPath, entries.get(featuresPath), jars, problems);
         }
         descriptor.ifPresent(app -> checkBundles(app, jars, problems));
+        descriptor.ifPresent(app -> checkImages(app, entries, problems));
         descriptor.ifPresent(app -> checkVersion(app, stored, problems));
         // The descriptor stays in a refused report too, so callers can say which app was refused.
         return new PackageReport(descriptor, sha256, size, featuresPath, problems);
+    }
+
+    /** The icon and screenshots the descriptor names are in the package, small enough, and images of their kind. */
+    private void checkImages(AppDescriptor app, Map<String, byte[]> entries, List<PackageProblem> problems) {
+        List<String> images = new ArrayList<>(app.screenshots());
+        if (app.icon() != null) {
+            images.add(0, app.icon());
+        }
+        for (String image : images) {
+            byte[] content = entries.get(image);
+            if (content == null) {
+                problems.add(new PackageProblem(image, "is named in the descriptor but not in the package",
+                        "put the image at that path (src/main/resources/" + image + " of the package module) or fix the path"));
+            } else if (content.length > limits.maxImageBytes()) {
+                problems.add(new PackageProblem(image, "is " + content.length + " bytes, more than the limit of " + limits.maxImageBytes(),
+                        "make the image smaller (an icon of 256x256 pixels is plenty)"));
+            } else if (!ImageKind.matches(image, content)) {
+                problems.add(new PackageProblem(image, "is not the image its name says (" + image.substring(image.lastIndexOf('.') + 1) + ")",
+                        "save it in the format its extension names: PNG, JPEG, SVG or WebP"));
+            }
+        }
     }
 
     private void checkFeature(AppDescriptor app, String path, byte[] xml, Map<String, byte[]> jars, List<PackageProblem> problems) {

@@ -22,6 +22,9 @@ final class DescriptorReader {
     private static final Pattern VERSION = Pattern.compile("(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})");
     private static final Pattern SCOPE = Pattern.compile("[a-z][a-z0-9._:-]{0,63}");
     private static final Pattern SYMBOLIC_NAME = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+    private static final Pattern ROLE = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+    private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9_./-]{1,200}\\.(png|jpg|jpeg|svg|webp)");
+    static final int MOST_SCREENSHOTS = 5;
     private static final String EXAMPLE = "see the example in the SDK's AppDescriptor javadoc";
 
     private final List<PackageProblem> problems;
@@ -79,10 +82,20 @@ final class DescriptorReader {
         String vendor = text(root, "vendor", "who makes the app, at most 100 characters");
         List<String> scopes = strings(root, "scopes", false, SCOPE, "OAuth scope names such as profile or basedata.read");
         List<String> bundles = strings(root, "bundles", true, SYMBOLIC_NAME, "the Bundle-SymbolicName of each of the app's bundles");
+        List<String> roles = strings(root, "roles", false, ROLE, "role names such as teacher or school-admin (who may launch the app)");
+        String images = "paths in the package of PNG, JPEG, SVG or WebP images, e.g. META-INF/icon.png";
+        String icon = root.hasNonNull("icon") ? text(root, "icon", images) : null;
+        if (icon != null && !image(icon)) {
+            problem("descriptor.icon", "'" + icon + "' is not an image path", "write " + images);
+        }
+        List<String> screenshots = strings(root, "screenshots", false, IMAGE, images);
+        if (screenshots.size() > MOST_SCREENSHOTS) {
+            problem("descriptor.screenshots", "lists " + screenshots.size() + " screenshots", "list at most " + MOST_SCREENSHOTS);
+        }
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new AppDescriptor(id, version, sdk, nameZh, nameEn, vendor, scopes, bundles));
+        return Optional.of(new AppDescriptor(id, version, sdk, nameZh, nameEn, vendor, scopes, bundles, roles, icon, screenshots));
     }
 
     private String text(JsonNode object, String member, String what) {
@@ -131,6 +144,11 @@ final class DescriptorReader {
             }
         }
         return items;
+    }
+
+    /** True for a relative path to an image, never above the package's root. */
+    static boolean image(String path) {
+        return IMAGE.matcher(path).matches() && !path.startsWith("/") && !List.of(path.split("/")).contains("..");
     }
 
     private void problem(String where, String what, String fix) {

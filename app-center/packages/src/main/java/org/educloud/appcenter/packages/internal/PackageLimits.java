@@ -19,6 +19,9 @@ public @interface PackageLimits {
     @AttributeDefinition(description = "Most entries in the archive")
     int maxEntries() default 2000;
 
+    @AttributeDefinition(description = "Largest icon or screenshot an app package may hold, in bytes")
+    int maxImageBytes() default 1024 * 1024;
+
     @AttributeDefinition(description = "Packages an app's bundles may import besides org.educloud.sdk.* and java.*; "
             + "a trailing .* allows the package and everything below it")
     String[] allowedImports() default {

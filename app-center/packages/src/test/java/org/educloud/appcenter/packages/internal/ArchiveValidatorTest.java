@@ -51,6 +51,41 @@ class ArchiveValidatorTest {
     }
 
     @Test
+    void anIconAndScreenshotsMustBeInThePackageSmallAndWhatTheirNamesSay() throws IOException {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+        TestPackage good = withImages("\"icon\": \"META-INF/icon.png\", \"screenshots\": [\"META-INF/shot.png\"], "
+                + "\"roles\": [\"teacher\"]");
+        good.entries.put("META-INF/icon.png", png);
+        good.entries.put("META-INF/shot.png", png);
+        PackageReport report = check(good);
+        assertTrue(report.accepted(), report.summary());
+        assertEquals("META-INF/icon.png", report.descriptor().orElseThrow().icon());
+        assertEquals(java.util.List.of("teacher"), report.descriptor().orElseThrow().roles());
+        assertTrue(report.descriptor().orElseThrow().launchableBy("teacher"));
+        assertFalse(report.descriptor().orElseThrow().launchableBy("student"));
+
+        assertRefused(check(withImages("\"icon\": \"META-INF/icon.png\"")), "META-INF/icon.png", "not in the package");
+        TestPackage disguised = withImages("\"icon\": \"META-INF/icon.png\"");
+        disguised.entries.put("META-INF/icon.png", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+        assertRefused(check(disguised), "META-INF/icon.png", "not the image its name says");
+        TestPackage scripted = withImages("\"icon\": \"META-INF/icon.svg\"");
+        scripted.entries.put("META-INF/icon.svg", "<svg onload=\"alert(1)\"></svg>".getBytes(StandardCharsets.UTF_8));
+        assertRefused(check(scripted), "META-INF/icon.svg", "not the image its name says");
+        TestPackage big = withImages("\"icon\": \"META-INF/icon.png\"");
+        byte[] huge = java.util.Arrays.copyOf(png, 65 * 1024);
+        big.entries.put("META-INF/icon.png", huge);
+        assertRefused(check(big), "META-INF/icon.png", "more than the limit");
+        assertRefused(check(withImages("\"icon\": \"../etc/passwd.png\"")), "descriptor.icon", "not an image path");
+        assertRefused(check(withImages("\"roles\": [\"Teacher!\"]")), "descriptor.roles[0]", "not valid");
+    }
+
+    private static TestPackage withImages(String members) {
+        TestPackage app = new TestPackage();
+        app.descriptor = app.descriptorJson().replace("\"bundles\"", members + ", \"bundles\"");
+        return app;
+    }
+
+    @Test
     void theChecksumMustMatchWhenOneIsGiven() throws IOException {
         Path file = new TestPackage().write(folder);
         String real = ArchiveValidator.sha256(file);
@@ -236,6 +271,7 @@ class ArchiveValidatorTest {
             public long maxExpandedBytes() { return maxExpandedBytes; }
             public int maxCompressionRatio() { return 100; }
             public int maxEntries() { return 2000; }
+            public int maxImageBytes() { return 64 * 1024; }
             public String[] allowedImports() {
                 return new String[] {"javax.ws.rs", "javax.ws.rs.*", "javax.sql", "org.osgi.service.*", "org.slf4j"};
             }
