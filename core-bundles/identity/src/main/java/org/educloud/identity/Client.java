@@ -22,10 +22,19 @@ import java.util.Set;
  * @param jwks                   the public keys of a {@code private_key_jwt} client, as a JWK set JSON
  * @param locked                 refused at every endpoint until unlocked
  * @param idTokenSigningAlg      how its ID tokens are signed: {@code RS256} (the default) or {@code ES256}
+ * @param portalEntry            its tile on the portal, for an external web app launched from there
  */
 public record Client(String clientId, String nameZh, String nameEn, ClientAuthMethod authMethod, List<URI> redirectUris,
         List<URI> postLogoutRedirectUris, Set<String> grantTypes, Set<String> scopes, boolean firstParty,
-        Optional<OrgPath> ownerOrg, Optional<String> jwks, boolean locked, String idTokenSigningAlg) {
+        Optional<OrgPath> ownerOrg, Optional<String> jwks, boolean locked, String idTokenSigningAlg, Optional<PortalEntry> portalEntry) {
+
+    /** A client without a portal tile. */
+    public Client(String clientId, String nameZh, String nameEn, ClientAuthMethod authMethod, List<URI> redirectUris,
+            List<URI> postLogoutRedirectUris, Set<String> grantTypes, Set<String> scopes, boolean firstParty,
+            Optional<OrgPath> ownerOrg, Optional<String> jwks, boolean locked, String idTokenSigningAlg) {
+        this(clientId, nameZh, nameEn, authMethod, redirectUris, postLogoutRedirectUris, grantTypes, scopes, firstParty, ownerOrg,
+                jwks, locked, idTokenSigningAlg, Optional.empty());
+    }
 
     /** A client whose ID tokens are signed RS256. */
     public Client(String clientId, String nameZh, String nameEn, ClientAuthMethod authMethod, List<URI> redirectUris,
@@ -40,6 +49,7 @@ public record Client(String clientId, String nameZh, String nameEn, ClientAuthMe
         postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
         grantTypes = Set.copyOf(grantTypes);
         scopes = Set.copyOf(scopes);
+        portalEntry = portalEntry == null ? Optional.empty() : portalEntry;
     }
 
     /** True for a client without a secret or key (a browser or mobile app). */

@@ -23,6 +23,21 @@ public interface ClientDirectory {
     /** Clients in id order after {@code afterClientId} (empty for the first page), at most {@code limit}. */
     List<Client> list(String afterClientId, int limit);
 
+    /**
+     * The clients with a portal tile ({@link Client#portalEntry()}) that are not locked, in id order:
+     * the external web apps the portal lists. This default pages through {@link #list}; a directory
+     * with a query of its own should answer with it.
+     */
+    default List<Client> portalEntries() {
+        List<Client> entries = new java.util.ArrayList<>();
+        String after = "";
+        for (List<Client> page = list(after, 500); !page.isEmpty(); page = list(after, 500)) {
+            page.stream().filter(client -> client.portalEntry().isPresent() && !client.locked()).forEach(entries::add);
+            after = page.get(page.size() - 1).clientId();
+        }
+        return entries;
+    }
+
     /** Refuses the client everywhere and revokes its live tokens. */
     void lock(String clientId, String actor);
 

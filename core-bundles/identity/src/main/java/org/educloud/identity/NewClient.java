@@ -11,7 +11,15 @@ import java.util.Set;
  */
 public record NewClient(String clientId, String nameZh, String nameEn, ClientAuthMethod authMethod, List<URI> redirectUris,
         List<URI> postLogoutRedirectUris, Set<String> grantTypes, Set<String> scopes, boolean firstParty,
-        Optional<OrgPath> ownerOrg, Optional<String> jwks, String idTokenSigningAlg) {
+        Optional<OrgPath> ownerOrg, Optional<String> jwks, String idTokenSigningAlg, Optional<PortalEntry> portalEntry) {
+
+    /** A client without a portal tile. */
+    public NewClient(String clientId, String nameZh, String nameEn, ClientAuthMethod authMethod, List<URI> redirectUris,
+            List<URI> postLogoutRedirectUris, Set<String> grantTypes, Set<String> scopes, boolean firstParty,
+            Optional<OrgPath> ownerOrg, Optional<String> jwks, String idTokenSigningAlg) {
+        this(clientId, nameZh, nameEn, authMethod, redirectUris, postLogoutRedirectUris, grantTypes, scopes, firstParty, ownerOrg,
+                jwks, idTokenSigningAlg, Optional.empty());
+    }
 
     /** A client whose ID tokens are signed RS256. */
     public NewClient(String clientId, String nameZh, String nameEn, ClientAuthMethod authMethod, List<URI> redirectUris,
@@ -31,5 +39,6 @@ public record NewClient(String clientId, String nameZh, String nameEn, ClientAut
         postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
         grantTypes = Set.copyOf(grantTypes);
         scopes = Set.copyOf(scopes);
+        portalEntry = portalEntry == null ? Optional.empty() : portalEntry;
     }
 }

@@ -3,6 +3,7 @@ package org.educloud.identity.internal;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +27,7 @@ import org.educloud.identity.ClientAuthMethod;
 import org.educloud.identity.ClientDirectory.Registration;
 import org.educloud.identity.NewClient;
 import org.educloud.identity.OrgPath;
+import org.educloud.identity.PortalEntry;
 import org.educloud.identity.RequiresScope;
 import org.educloud.platform.rest.Problem;
 import org.educloud.platform.rest.ProblemException;
@@ -63,14 +65,23 @@ public class ClientsResource {
     /** A client as the API shows it; its secret never, except once in {@link Registered}. */
     public record ClientView(String clientId, String nameZh, String nameEn, String authMethod, List<String> redirectUris,
             List<String> postLogoutRedirectUris, Set<String> grantTypes, Set<String> scopes, boolean firstParty, String ownerOrg,
-            boolean locked, String idTokenSigningAlg) {
+            boolean locked, String idTokenSigningAlg, PortalEntryView portalEntry) {
 
         static ClientView of(Client client) {
             return new ClientView(client.clientId(), client.nameZh(), client.nameEn(), client.authMethod().value(),
                     client.redirectUris().stream().map(URI::toString).toList(),
                     client.postLogoutRedirectUris().stream().map(URI::toString).toList(), client.grantTypes(), client.scopes(),
                     client.firstParty(), client.ownerOrg().map(OrgPath::value).orElse(null), client.locked(),
-                    client.idTokenSigningAlg());
+                    client.idTokenSigningAlg(), client.portalEntry().map(PortalEntryView::of).orElse(null));
+        }
+    }
+
+    /** A client's portal tile: where it launches and who sees it (empty lists: every role, the whole region). */
+    public record PortalEntryView(String launchUrl, List<String> roles, List<String> orgs) {
+
+        static PortalEntryView of(PortalEntry entry) {
+            return new PortalEntryView(entry.launchUrl().toString(), entry.roles().stream().sorted().toList(),
+                    entry.orgs().stream().map(OrgPath::value).toList());
         }
     }
 
@@ -85,7 +96,7 @@ public class ClientsResource {
     /** What {@code POST} takes; see {@link Client} for the fields. */
     public record NewClientRequest(String clientId, String nameZh, String nameEn, String authMethod, List<String> redirectUris,
             List<String> postLogoutRedirectUris, List<String> grantTypes, List<String> scopes, Boolean firstParty,
-            String ownerOrg, String jwks, String idTokenSigningAlg) {
+            String ownerOrg, String jwks, String idTokenSigningAlg, PortalEntryView portalEntry) {
     }
 
     @GET
@@ -198,10 +209,14 @@ public class ClientsResource {
                     new LinkedHashSet<>(body.grantTypes() == null ? List.of() : body.grantTypes()),
                     new LinkedHashSet<>(body.scopes() == null ? List.of() : body.scopes()), Boolean.TRUE.equals(body.firstParty()),
                     Optional.ofNullable(body.ownerOrg()).filter(o -> !o.isBlank()).map(OrgPath::of), Optional.ofNullable(body.jwks()),
-                    body.idTokenSigningAlg() == null ? "RS256" : body.idTokenSigningAlg());
+                    body.idTokenSigningAlg() == null ? "RS256" : body.idTokenSigningAlg(),
+                    Optional.ofNullable(body.portalEntry()).map(entry -> new PortalEntry(
+                            URI.create(Objects.requireNonNullElse(entry.launchUrl(), "")),
+                            new LinkedHashSet<>(entry.roles() == null ? List.of() : entry.roles()),
+                            (entry.orgs() == null ? List.<String>of() : entry.orgs()).stream().map(OrgPath::of).toList())));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.invalidInput(e.getMessage().startsWith("org path") ? "ownerOrg" : "authMethod",
-                    e.getMessage()));
+            throw new ProblemException(Problem.invalidInput(e.getMessage().startsWith("org path") ? "ownerOrg"
+                    : body.portalEntry() != null && e.getMessage().contains("URI") ? "portalEntry.launchUrl" : "authMethod", e.getMessage()));
         }
     }
 

@@ -25,6 +25,8 @@ import org.educloud.identity.ClientAuthMethod;
 import org.educloud.identity.ClientDirectory;
 import org.educloud.identity.NewClient;
 import org.educloud.identity.OrgPath;
+import org.educloud.identity.PortalEntry;
+import org.educloud.identity.RoleGrant;
 import org.educloud.persistence.SchemaMigrations;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,7 +43,7 @@ public final class JdbcClientDirectory implements ClientDirectory {
     private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,200}");
     private static final String COLUMNS = "client_id, name_zh, name_en, auth_method, secret_hash, jwks, redirect_uris, "
-            + "post_logout_uris, grant_types, scopes, first_party, owner_org, locked, id_token_alg";
+            + "post_logout_uris, grant_types, scopes, first_party, owner_org, locked, id_token_alg, launch_url, launch_roles, launch_orgs";
 
     private final DataSource dataSource;
 
@@ -58,7 +60,7 @@ public final class JdbcClientDirectory implements ClientDirectory {
         return Transactions.inTransaction(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO idn_client (client_id, name_zh, name_en, "
                     + "auth_method, secret_hash, jwks, redirect_uris, post_logout_uris, grant_types, scopes, first_party, owner_org, "
-                    + "id_token_alg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "id_token_alg, launch_url, launch_roles, launch_orgs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, client.clientId());
                 insert.setString(2, client.nameZh().strip());
                 insert.setString(3, client.nameEn().strip());
@@ -72,6 +74,10 @@ public final class JdbcClientDirectory implements ClientDirectory {
                 insert.setBoolean(11, client.firstParty());
                 insert.setString(12, client.ownerOrg().map(OrgPath::value).orElse(null));
                 insert.setString(13, client.idTokenSigningAlg());
+                Optional<PortalEntry> entry = client.portalEntry();
+                insert.setString(14, entry.map(e -> e.launchUrl().toString()).orElse(null));
+                insert.setString(15, entry.map(e -> String.join(" ", new java.util.TreeSet<>(e.roles()))).orElse(null));
+                insert.setString(16, entry.map(e -> e.orgs().stream().map(OrgPath::value).collect(Collectors.joining(" "))).orElse(null));
                 insert.executeUpdate();
             } catch (SQLIntegrityConstraintViolationException e) {
                 throw new AccountProblem(Kind.CONFLICT, "clientId", "client id " + client.clientId() + " is taken; choose another");
@@ -102,6 +108,21 @@ public final class JdbcClientDirectory implements ClientDirectory {
                     while (rows.next()) {
                         clients.add(client(rows));
                     }
+                }
+            }
+            return clients;
+        });
+    }
+
+    @Override
+    public List<Client> portalEntries() {
+        return Transactions.inTransaction(dataSource, connection -> {
+            List<Client> clients = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM idn_client "
+                    + "WHERE launch_url IS NOT NULL AND locked = FALSE ORDER BY client_id");
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    clients.add(client(rows));
                 }
             }
             return clients;
@@ -259,6 +280,19 @@ public final class JdbcClientDirectory implements ClientDirectory {
             throw invalid("idTokenSigningAlg", "ID tokens are signed RS256 (the default) or ES256, not '"
                     + client.idTokenSigningAlg() + "'");
         }
+        client.portalEntry().ifPresent(entry -> {
+            if (!client.grantTypes().contains("authorization_code")) {
+                throw invalid("launchUrl", "a client launched from the portal logs its users in: it needs the authorization_code grant");
+            }
+            checkRedirect("launchUrl", entry.launchUrl());
+            for (String role : entry.roles()) {
+                try {
+                    new RoleGrant(role, OrgPath.ROOT);
+                } catch (IllegalArgumentException e) {
+                    throw invalid("launchRoles", e.getMessage());
+                }
+            }
+        });
         if (client.authMethod() == ClientAuthMethod.PRIVATE_KEY_JWT) {
             String jwks = client.jwks().orElseThrow(() -> invalid("jwks", "a private_key_jwt client needs its public keys "
                     + "(a JWK set, e.g. {\"keys\":[{\"kty\":\"RSA\",...}]})"));
@@ -296,11 +330,15 @@ public final class JdbcClientDirectory implements ClientDirectory {
 
     private static Client client(ResultSet row) throws SQLException {
         String owner = row.getString("owner_org");
+        String launchUrl = row.getString("launch_url");
+        Optional<PortalEntry> entry = launchUrl == null ? Optional.empty() : Optional.of(new PortalEntry(URI.create(launchUrl),
+                words(row.getString("launch_roles")), words(row.getString("launch_orgs")).stream().map(OrgPath::of).toList()));
         return new Client(row.getString("client_id"), row.getString("name_zh"), row.getString("name_en"),
                 ClientAuthMethod.of(row.getString("auth_method")), uris(row.getString("redirect_uris")),
                 uris(row.getString("post_logout_uris")), words(row.getString("grant_types")), words(row.getString("scopes")),
                 row.getBoolean("first_party"), Optional.ofNullable(owner).map(OrgPath::of),
-                Optional.ofNullable(row.getString("jwks")), row.getBoolean("locked"), row.getString("id_token_alg"));
+                Optional.ofNullable(row.getString("jwks")), row.getBoolean("locked"), row.getString("id_token_alg"),
+                entry);
     }
 
     private static String lines(List<URI> uris) {

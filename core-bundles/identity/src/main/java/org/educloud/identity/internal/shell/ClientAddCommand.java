@@ -22,6 +22,7 @@ import org.educloud.identity.ClientDirectory;
 import org.educloud.identity.ClientDirectory.Registration;
 import org.educloud.identity.NewClient;
 import org.educloud.identity.OrgPath;
+import org.educloud.identity.PortalEntry;
 
 /** {@code client:add}: registers an OAuth 2.0 / OpenID Connect client and shows its secret once. */
 @Command(scope = "client", name = "add", description = "Registers a client (a web app, an installed app, an agency's system)")
@@ -69,6 +70,20 @@ public class ClientAddCommand implements Action {
     @Completion(value = StringsCompleter.class, values = {"RS256", "ES256"})
     private String idTokenAlg = "RS256";
 
+    @Option(name = "--launch-url", description = "Lists it on the portal as an external web app: the URL its tile opens "
+            + "(the app then logs the user in through the kernel, with no second login)")
+    private String launchUrl;
+
+    @Option(name = "--launch-role", description = "With --launch-url: a role whose holders see the tile, e.g. teacher; repeat "
+            + "(default: every role)", multiValued = true)
+    @Completion(value = StringsCompleter.class, values = {"student", "teacher", "guardian", "staff", "school-admin",
+            "district-officer", "city-officer", "province-officer"})
+    private List<String> launchRoles = new ArrayList<>();
+
+    @Option(name = "--launch-org", description = "With --launch-url: an org whose people see the tile (a role there or below), "
+            + "e.g. /37/3701; repeat (default: the whole region)", multiValued = true)
+    private List<String> launchOrgs = new ArrayList<>();
+
     @Reference
     private ClientDirectory clients;
 
@@ -80,14 +95,30 @@ public class ClientAddCommand implements Action {
                     new LinkedHashSet<>(grants.isEmpty() ? List.of("authorization_code", "refresh_token") : grants),
                     new LinkedHashSet<>(scopes.isEmpty() ? List.of("openid", "profile") : scopes), firstParty,
                     Optional.ofNullable(ownerOrg).map(OrgPath::of),
-                    jwksFile == null ? Optional.empty() : Optional.of(Files.readString(Path.of(jwksFile))), idTokenAlg);
+                    jwksFile == null ? Optional.empty() : Optional.of(Files.readString(Path.of(jwksFile))), idTokenAlg,
+                    portalEntry());
             Registration registration = clients.register(client, ShellOperator.name());
             System.out.println("Registered client " + clientId + " (" + authMethod + ", grants " + String.join(" ",
                     registration.client().grantTypes()) + ").");
+            registration.client().portalEntry().ifPresent(entry -> System.out.println("Listed on the portal: " + entry.launchUrl()
+                    + " for " + (entry.roles().isEmpty() ? "every role" : String.join(", ", entry.roles())) + " at "
+                    + (entry.orgs().isEmpty() ? "/" : entry.orgs().stream().map(OrgPath::value).collect(java.util.stream.Collectors.joining(", ")))));
             registration.secret().ifPresent(secret -> System.out.println("Client secret (shown once, store it now): " + secret));
         } catch (AccountProblem | IllegalArgumentException | java.io.IOException e) {
             System.out.println("Error: " + e.getMessage()); // stdout: Karaf does not forward stderr of an SSH exec
         }
         return null;
+    }
+
+    private Optional<PortalEntry> portalEntry() {
+        if (launchUrl == null) {
+            if (!launchRoles.isEmpty() || !launchOrgs.isEmpty()) {
+                throw new IllegalArgumentException("--launch-role and --launch-org say who sees the portal tile of --launch-url: "
+                        + "give --launch-url too");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new PortalEntry(URI.create(launchUrl), new LinkedHashSet<>(launchRoles),
+                launchOrgs.stream().map(OrgPath::of).toList()));
     }
 }
