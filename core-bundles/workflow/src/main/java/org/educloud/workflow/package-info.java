@@ -10,7 +10,7 @@
  * posts to a user, a class, a school or an org subtree. Every transition is an EventAdmin event
  * ({@link org.educloud.workflow.Transition}).
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.educloud.workflow;
 

@@ -74,4 +74,35 @@ class BuiltInDefinitionsTest {
                 List.of(step)));
         assertThrows(IllegalArgumentException.class, () -> new WorkflowDefinition("empty", "空", "Empty", RelativeOrg.SCHOOL, List.of()));
     }
+
+    @Test
+    void aRecordCorrectionIsTheSchoolsAdministratorsAndItsDetailsSayWhatToCorrect() {
+        WorkflowDefinition correction = RecordCorrectionWorkflow.definition();
+        assertEquals(1, correction.steps().size());
+        assertEquals(new Assignee("school-admin", RelativeOrg.SCHOOL), correction.step(0).assignee());
+        assertFalse(correction.needsDestination());
+
+        java.util.Map<String, String> details = RecordCorrectionWorkflow.details(List.of(
+                new RecordCorrectionWorkflow.Correction(RecordCorrectionWorkflow.Field.ADDRESS, "旧址", " 济南市历下区文化东路1号 "),
+                new RecordCorrectionWorkflow.Correction(RecordCorrectionWorkflow.Field.GENDER, "male", "女"),
+                new RecordCorrectionWorkflow.Correction(RecordCorrectionWorkflow.Field.ORPHAN, "false", "是")));
+        assertEquals(List.of("address", "address.was", "gender", "gender.was", "orphan", "orphan.was"), List.copyOf(details.keySet()));
+        assertEquals("济南市历下区文化东路1号", details.get("address"));
+        assertEquals("female", details.get("gender"));
+        assertEquals("true", details.get("orphan"));
+        List<RecordCorrectionWorkflow.Correction> back = RecordCorrectionWorkflow.corrections(details);
+        assertEquals(3, back.size());
+        assertEquals("旧址", back.get(0).current());
+
+        assertEquals("birthDate", assertThrows(WorkflowProblem.class, () -> RecordCorrectionWorkflow.Field.BIRTH_DATE.normalize("2004/04/29"))
+                .field());
+        assertEquals("details", assertThrows(WorkflowProblem.class, () -> RecordCorrectionWorkflow.Field.of("idNumber")).field());
+        assertThrows(WorkflowProblem.class, () -> RecordCorrectionWorkflow.details(List.of()));
+        assertThrows(WorkflowProblem.class, () -> RecordCorrectionWorkflow.corrections(java.util.Map.of()));
+        assertThrows(WorkflowProblem.class, () -> RecordCorrectionWorkflow.details(List.of(
+                new RecordCorrectionWorkflow.Correction(RecordCorrectionWorkflow.Field.PHONE, "", "13800000000"),
+                new RecordCorrectionWorkflow.Correction(RecordCorrectionWorkflow.Field.PHONE, "", "13900000000"))), "a field twice");
+        assertThrows(WorkflowProblem.class, () -> RecordCorrectionWorkflow.Field.ADDRESS.normalize("x".repeat(201)), "too long");
+        assertThrows(WorkflowProblem.class, () -> RecordCorrectionWorkflow.Field.FAMILY_NAME.normalize("  "), "empty");
+    }
 }

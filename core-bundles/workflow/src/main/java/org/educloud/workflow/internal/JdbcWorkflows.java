@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -23,6 +25,7 @@ import org.educloud.identity.OrgPath;
 import org.educloud.identity.RoleGrant;
 import org.educloud.persistence.SchemaMigrations;
 import org.educloud.workflow.Action;
+import org.educloud.workflow.CaseEffect;
 import org.educloud.workflow.Actor;
 import org.educloud.workflow.CaseHistory;
 import org.educloud.workflow.CaseQuery;
@@ -33,6 +36,7 @@ import org.educloud.workflow.Escalation;
 import org.educloud.workflow.HistoryEntry;
 import org.educloud.workflow.NewCase;
 import org.educloud.workflow.PendingStep;
+import org.educloud.workflow.RecordCorrectionWorkflow;
 import org.educloud.workflow.ResumptionWorkflow;
 import org.educloud.workflow.StepDefinition;
 import org.educloud.workflow.StudentTransferWorkflow;
@@ -48,6 +52,8 @@ import org.educloud.workflow.internal.CaseEvents.Announcement;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.EventAdmin;
 
 /**
@@ -62,6 +68,10 @@ public final class JdbcWorkflows implements Workflows {
     /** The actor named in the history for what the kernel does by itself. */
     static final String SYSTEM = "system:escalation";
     static final int MAX_TEXT = 1000;
+    static final int MAX_DETAILS = 60;
+    private static final Pattern DETAIL_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9._-]{0,63}");
+    /** Workflows whose approval changes something elsewhere: never started or completed without their {@link CaseEffect}. */
+    private static final Set<String> NEED_EFFECT = Set.of(RecordCorrectionWorkflow.ID);
     private static final String SELECT_CASE = "SELECT c.id, c.definition_id, c.subject, c.subject_name, c.school_org, "
             + "c.destination_org, c.applicant, c.reason, c.status, c.version, c.started_at, c.updated_at, s.id, s.step_index, "
             + "s.step_id, s.role, s.org_path, s.assignee_user, s.due_at, s.escalations, s.created_at ";
@@ -71,6 +81,7 @@ public final class JdbcWorkflows implements Workflows {
     private final CaseEvents events;
     private final Clock clock;
     private final Map<String, WorkflowDefinition> definitions = new LinkedHashMap<>();
+    private final Map<String, CaseEffect> effects = new ConcurrentHashMap<>();
 
     @Activate
     public JdbcWorkflows(@Reference(name = "dataSource", target = SchemaMigrations.DATA_SOURCE_FILTER) DataSource dataSource,
@@ -83,9 +94,19 @@ public final class JdbcWorkflows implements Workflows {
         this.events = new CaseEvents(eventAdmin);
         this.clock = clock;
         for (WorkflowDefinition definition : List.of(StudentTransferWorkflow.definition(), CrossProvinceTransferWorkflow.definition(),
-                SuspensionWorkflow.definition(), ResumptionWorkflow.definition())) {
+                SuspensionWorkflow.definition(), ResumptionWorkflow.definition(), RecordCorrectionWorkflow.definition())) {
             definitions.put(definition.id(), definition);
         }
+    }
+
+    /** An effect registered for a workflow (the latest one wins). */
+    @Reference(name = "effects", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addEffect(CaseEffect effect) {
+        effects.put(effect.definitionId(), effect);
+    }
+
+    void removeEffect(CaseEffect effect) {
+        effects.remove(effect.definitionId(), effect);
     }
 
     @Override
@@ -116,6 +137,8 @@ public final class JdbcWorkflows implements Workflows {
             }
         }
         Optional<OrgPath> destination = definition.needsDestination() ? request.destination() : Optional.empty();
+        checkDetails(request.details());
+        effect(definition.id()).ifPresent(effect -> effect.check(request, applicant));
         RoleGrant first = grantOf(definition.step(0), request.school(), destination);
         Instant now = clock.instant();
         long id = Transactions.inTransaction(dataSource, connection -> {
@@ -139,6 +162,7 @@ public final class JdbcWorkflows implements Workflows {
                     caseId = keys.getLong(1);
                 }
             }
+            insertDetails(connection, caseId, request.details());
             insertReview(connection, caseId, 0, definition.step(0), first, 0, now);
             history(connection, caseId, now, applicant.name(), Transition.STARTED, definition.step(0).id(), first.org().value(),
                     applicant.address(), reason);
@@ -341,6 +365,10 @@ public final class JdbcWorkflows implements Workflows {
             sql.append(" AND c.definition_id = ?");
             parameters.add(id);
         });
+        query.applicant().ifPresent(applicant -> {
+            sql.append(" AND c.applicant = ?");
+            parameters.add(applicant);
+        });
         query.within().filter(org -> !org.equals(OrgPath.ROOT)).ifPresent(org -> {
             sql.append(" AND (c.school_org = ? OR c.school_org LIKE ? OR c.destination_org = ? OR c.destination_org LIKE ?)");
             parameters.addAll(List.of(org.value(), below(org), org.value(), below(org)));
@@ -415,6 +443,8 @@ public final class JdbcWorkflows implements Workflows {
             next++;
         }
         if (next >= definition.steps().size()) {
+            // Carried out while this approval's claim on the step is held and before it commits: if it fails, nothing of it stays.
+            effect(definition.id()).ifPresent(effect -> effect.apply(current, actor));
             said.add(new Announcement(Transition.COMPLETED, actor.name(), Optional.empty(), Optional.empty(), ""));
             return CaseStatus.COMPLETED;
         }
@@ -578,10 +608,78 @@ public final class JdbcWorkflows implements Workflows {
                     found.add(caseOf(rows));
                 }
             }
+            return withDetails(connection, found);
         } catch (SQLException e) {
             throw new IllegalStateException("the workflow database is unavailable: " + e.getMessage(), e);
         }
-        return found;
+    }
+
+    /** The cases with their details, read in one query for all of them. */
+    private static List<WorkflowCase> withDetails(Connection connection, List<WorkflowCase> cases) throws SQLException {
+        if (cases.isEmpty()) {
+            return cases;
+        }
+        Map<Long, Map<String, String>> details = new java.util.HashMap<>();
+        List<Long> ids = cases.stream().map(WorkflowCase::id).distinct().toList();
+        try (PreparedStatement query = connection.prepareStatement("SELECT case_id, name, value FROM wf_case_detail WHERE case_id IN ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") ORDER BY case_id, position")) {
+            bind(query, new ArrayList<>(ids));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    details.computeIfAbsent(rows.getLong(1), id -> new LinkedHashMap<>()).put(rows.getString(2), rows.getString(3));
+                }
+            }
+        }
+        if (details.isEmpty()) {
+            return cases;
+        }
+        return cases.stream().map(c -> !details.containsKey(c.id()) ? c : new WorkflowCase(c.id(), c.definitionId(), c.subject(),
+                c.subjectName(), c.school(), c.destination(), c.applicant(), c.reason(), c.status(), c.pending(), c.version(),
+                c.startedAt(), c.updatedAt(), details.get(c.id()))).toList();
+    }
+
+    private Optional<CaseEffect> effect(String definitionId) {
+        CaseEffect effect = effects.get(definitionId);
+        if (effect == null && NEED_EFFECT.contains(definitionId)) {
+            throw new WorkflowProblem(Kind.CONFLICT, "definition", "the service that carries out " + definitionId + " cases (for a "
+                    + "record correction, the basic data) is not running on this kernel now; try again later, or ask the operator "
+                    + "to check it (GET /api/platform/v1/health)");
+        }
+        return Optional.ofNullable(effect);
+    }
+
+    private static void checkDetails(Map<String, String> details) {
+        if (details.size() > MAX_DETAILS) {
+            throw new WorkflowProblem(Kind.INVALID, "details", "a case has at most " + MAX_DETAILS + " details; these are " + details.size());
+        }
+        details.forEach((name, value) -> {
+            if (name == null || !DETAIL_NAME.matcher(name).matches()) {
+                throw new WorkflowProblem(Kind.INVALID, "details", "detail name '" + name + "' is not valid: a letter, then up to 63 "
+                        + "letters, digits, '.', '_' or '-'");
+            }
+            if (value == null || value.length() > MAX_TEXT) {
+                throw new WorkflowProblem(Kind.INVALID, "details." + name, "detail " + name + (value == null ? " has no value"
+                        : " has " + value.length() + " characters; at most " + MAX_TEXT));
+            }
+        });
+    }
+
+    private static void insertDetails(Connection connection, long caseId, Map<String, String> details) throws SQLException {
+        if (details.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO wf_case_detail (case_id, position, name, value) "
+                + "VALUES (?, ?, ?, ?)")) {
+            int position = 0;
+            for (Map.Entry<String, String> detail : details.entrySet()) {
+                insert.setLong(1, caseId);
+                insert.setInt(2, position++);
+                insert.setString(3, detail.getKey());
+                insert.setString(4, detail.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {

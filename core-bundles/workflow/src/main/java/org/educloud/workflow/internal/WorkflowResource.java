@@ -102,12 +102,13 @@ public class WorkflowResource {
 
     /** A case as the API shows it; send {@code version} back with a decision. */
     public record CaseView(long id, String definition, String subject, String subjectName, String school, String destination,
-            String applicant, String reason, String status, int version, String startedAt, String updatedAt, PendingView pending) {
+            String applicant, String reason, String status, int version, String startedAt, String updatedAt, PendingView pending,
+            Map<String, String> details) {
         static CaseView of(WorkflowCase found) {
             return new CaseView(found.id(), found.definitionId(), found.subject(), found.subjectName(), found.school().value(),
                     found.destination().map(OrgPath::value).orElse(null), found.applicant(), found.reason(), found.status().name(),
                     found.version(), found.startedAt().toString(), found.updatedAt().toString(),
-                    found.pending().map(PendingView::of).orElse(null));
+                    found.pending().map(PendingView::of).orElse(null), found.details());
         }
     }
 
@@ -144,8 +145,9 @@ public class WorkflowResource {
     public record TodoPage(List<TodoView> items, Long cursor, String next) {
     }
 
-    /** What {@code POST /cases} takes. */
-    public record StartRequest(String definition, String subject, String subjectName, String school, String destination, String reason) {
+    /** What {@code POST /cases} takes; {@code details} for a workflow that needs them (a record correction's fields). */
+    public record StartRequest(String definition, String subject, String subjectName, String school, String destination, String reason,
+            Map<String, String> details) {
     }
 
     /** What {@code POST /cases/{id}/actions} takes: {@code action} approve, reject, return or resubmit. */
@@ -177,7 +179,8 @@ public class WorkflowResource {
         OrgPath school = org(body.school(), "school");
         Optional<OrgPath> destination = body.destination() == null || body.destination().isBlank() ? Optional.empty()
                 : Optional.of(org(body.destination(), "destination"));
-        NewCase newCase = new NewCase(definition.id(), body.subject(), body.subjectName(), school, destination, body.reason());
+        NewCase newCase = new NewCase(definition.id(), body.subject(), body.subjectName(), school, destination, body.reason(),
+                body.details());
         OrgPath applicantOrg;
         try {
             applicantOrg = definition.applicantOrg().resolve(school, destination);

@@ -21,6 +21,7 @@ import org.educloud.identity.OrgPath;
 import org.educloud.identity.RoleGrant;
 import org.educloud.workflow.Action;
 import org.educloud.workflow.Actor;
+import org.educloud.workflow.CaseEffect;
 import org.educloud.workflow.CaseHistory;
 import org.educloud.workflow.CaseQuery;
 import org.educloud.workflow.CaseStatus;
@@ -28,6 +29,7 @@ import org.educloud.workflow.Decision;
 import org.educloud.workflow.HistoryEntry;
 import org.educloud.workflow.NewCase;
 import org.educloud.workflow.PendingStep;
+import org.educloud.workflow.RecordCorrectionWorkflow;
 import org.educloud.workflow.StudentTransferWorkflow;
 import org.educloud.workflow.SuspensionWorkflow;
 import org.educloud.workflow.Todo;
@@ -329,6 +331,93 @@ class JdbcWorkflowsTest {
         WorkflowProblem problem = assertThrows(WorkflowProblem.class, () -> workflows.start(request, applicant));
         assertEquals(WorkflowProblem.Kind.INVALID, problem.kind());
         return problem;
+    }
+
+    @Test
+    void aRecordCorrectionNeedsItsEffectWhichChecksItAtTheStartAndCarriesItOutWithinTheApproval() {
+        Actor student = actor("wang.student", "student@" + SCHOOL);
+        java.util.Map<String, String> details = RecordCorrectionWorkflow.details(List.of(new RecordCorrectionWorkflow.Correction(
+                RecordCorrectionWorkflow.Field.ADDRESS, "旧址", "济南市历下区文化东路1号")));
+        NewCase request = new NewCase(RecordCorrectionWorkflow.ID, "person-1", "王同学", OrgPath.of(SCHOOL), Optional.empty(), "搬家了",
+                details);
+        WorkflowProblem noEffect = assertThrows(WorkflowProblem.class, () -> workflows.start(request, student));
+        assertEquals(WorkflowProblem.Kind.CONFLICT, noEffect.kind());
+
+        RecordingEffect effect = new RecordingEffect();
+        workflows.addEffect(effect);
+        effect.refuseCheck = true;
+        assertThrows(WorkflowProblem.class, () -> workflows.start(request, student));
+        assertTrue(workflows.cases(CaseQuery.latest(10)).isEmpty(), "a refused check writes nothing");
+        effect.refuseCheck = false;
+
+        WorkflowCase started = workflows.start(request, student);
+        assertEquals(details, started.details());
+        assertEquals(List.of("address", "address.was"), List.copyOf(workflows.find(started.id()).orElseThrow().details().keySet()));
+        assertEquals(1, effect.checked);
+        assertEquals(details, workflows.todos(outSchool, 0, 10).get(0).workflowCase().details());
+        assertEquals(List.of(started.id()), workflows.cases(CaseQuery.appliedFor("wang.student", RecordCorrectionWorkflow.ID, 10))
+                .stream().map(WorkflowCase::id).toList());
+        assertTrue(workflows.cases(CaseQuery.appliedFor("someone.else", RecordCorrectionWorkflow.ID, 10)).isEmpty());
+
+        effect.refuseApply = true;
+        WorkflowProblem refused = assertThrows(WorkflowProblem.class, () -> workflows.act(started.id(), Decision.of(Action.APPROVE, ""),
+                outSchool));
+        assertEquals("address", refused.field());
+        WorkflowCase still = workflows.find(started.id()).orElseThrow();
+        assertEquals(CaseStatus.IN_REVIEW, still.status(), "the approval was not kept");
+        assertEquals(started.version(), still.version());
+        assertEquals(1, workflows.todoCount(outSchool), "still the administrator's to-do");
+
+        effect.refuseApply = false;
+        WorkflowCase done = workflows.act(started.id(), Decision.of(Action.APPROVE, "已核实"), outSchool);
+        assertEquals(CaseStatus.COMPLETED, done.status());
+        assertEquals("out.admin", effect.appliedBy);
+        assertEquals(details, effect.applied.details());
+
+        workflows.removeEffect(effect);
+        assertThrows(WorkflowProblem.class, () -> workflows.start(request, student), "gone with its effect");
+    }
+
+    @Test
+    void detailsAreCheckedBeforeAnythingIsWritten() {
+        NewCase badName = new NewCase(SuspensionWorkflow.ID, "s1", "李同学", OrgPath.of(SCHOOL), Optional.empty(), "因病",
+                java.util.Map.of("1st", "x"));
+        assertEquals("details", assertThrows(WorkflowProblem.class, () -> workflows.start(badName, outSchool)).field());
+        NewCase tooLong = new NewCase(SuspensionWorkflow.ID, "s1", "李同学", OrgPath.of(SCHOOL), Optional.empty(), "因病",
+                java.util.Map.of("note", "x".repeat(1001)));
+        assertEquals("details.note", assertThrows(WorkflowProblem.class, () -> workflows.start(tooLong, outSchool)).field());
+        assertTrue(workflows.cases(CaseQuery.latest(10)).isEmpty());
+    }
+
+    /** An effect that records what it was asked and refuses on demand. */
+    private static final class RecordingEffect implements CaseEffect {
+        volatile boolean refuseCheck;
+        volatile boolean refuseApply;
+        int checked;
+        WorkflowCase applied;
+        String appliedBy;
+
+        @Override
+        public String definitionId() {
+            return RecordCorrectionWorkflow.ID;
+        }
+
+        @Override
+        public void check(NewCase request, Actor applicant) {
+            if (refuseCheck) {
+                throw new WorkflowProblem(WorkflowProblem.Kind.INVALID, "subject", "no such person");
+            }
+            checked++;
+        }
+
+        @Override
+        public void apply(WorkflowCase approved, Actor approver) {
+            if (refuseApply) {
+                throw new WorkflowProblem(WorkflowProblem.Kind.INVALID, "address", "the record refused it");
+            }
+            applied = approved;
+            appliedBy = approver.name();
+        }
     }
 
     private WorkflowCase transfer(String destination) {

@@ -74,7 +74,7 @@ class WorkflowResourceTest {
     }
 
     private static StartRequest transfer(String subject) {
-        return new StartRequest("student-transfer", subject, "张三", SCHOOL, DESTINATION, "随父母工作调动");
+        return new StartRequest("student-transfer", subject, "张三", SCHOOL, DESTINATION, "随父母工作调动", null);
     }
 
     /** The request's URI as the runtime gives it; only the base is asked for. */
