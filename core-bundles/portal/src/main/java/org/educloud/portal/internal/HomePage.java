@@ -18,6 +18,9 @@ import org.educloud.appcenter.deployment.StoredPackage;
 import org.educloud.basedata.Org;
 import org.educloud.basedata.OrgDirectory;
 import org.educloud.identity.Account;
+import org.educloud.identity.Caller;
+import org.educloud.identity.Client;
+import org.educloud.identity.ClientDirectory;
 import org.educloud.identity.OrgPath;
 import org.educloud.identity.RoleGrant;
 import org.educloud.sdk.app.AppDescriptor;
@@ -37,6 +40,8 @@ final class HomePage {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final AppInstallations apps;
+    private final ClientDirectory clients;
+    private final String base;
     private final OrgDirectory orgDirectory;
     private final Workflows workflows;
     private final Messages messages;
@@ -44,8 +49,11 @@ final class HomePage {
     private final int todosShown;
     private final int messagesShown;
 
-    HomePage(AppInstallations apps, OrgDirectory orgDirectory, Workflows workflows, Messages messages, PortalPages pages, int todosShown, int messagesShown) {
+    HomePage(AppInstallations apps, ClientDirectory clients, String base, OrgDirectory orgDirectory, Workflows workflows, Messages messages,
+            PortalPages pages, int todosShown, int messagesShown) {
         this.apps = apps;
+        this.clients = clients;
+        this.base = base;
         this.orgDirectory = orgDirectory;
         this.workflows = workflows;
         this.messages = messages;
@@ -72,7 +80,7 @@ final class HomePage {
 
     /** Each role with the org it is held at, by the org's name in the basic data (its path when the org is not there). */
     private List<Map<String, String>> orgs(Account account, String language) {
-        OwnOrgsCaller caller = new OwnOrgsCaller(account.username(), account.grants());
+        Caller caller = Delegation.ownOrgs(account);
         List<Map<String, String>> orgs = new ArrayList<>();
         for (RoleGrant grant : account.grants()) {
             String name = grant.org().equals(OrgPath.ROOT) ? grant.org().value()
@@ -85,7 +93,11 @@ final class HomePage {
 
     /**
      * The apps installed for an org the user holds a role at, or for an org above it (a district
-     * that installs for its schools), one tile each, by name.
+     * that installs for its schools), and the external web apps registered for the user's roles and
+     * orgs ({@link ClientDirectory#portalEntries()}), one tile each, by name.
+     *
+     * <p>Not yet filtered by the roles an app allows: the SDK's app descriptor does not name them
+     * yet; when it does, this is where they count.
      */
     List<Map<String, String>> tiles(Account account, String language) {
         Map<String, StoredPackage> packages = new HashMap<>();
@@ -106,8 +118,14 @@ final class HomePage {
                         .map(StoredPackage::descriptor);
                 String name = descriptor.map(d -> language.equals("en") ? d.nameEn() : d.nameZh()).filter(n -> !n.isBlank())
                         .orElse(installation.appId());
-                tiles.put(installation.appId(), Map.of("id", installation.appId(), "name", name,
-                        "initial", name.substring(0, name.offsetByCodePoints(0, 1))));
+                tiles.put(installation.appId(), tile("app", installation.appId(), name, base + "/apps/" + installation.appId() + "/"));
+            }
+        }
+        for (Client client : clients.portalEntries()) {
+            if (client.portalEntry().orElseThrow().visibleTo(account.grants())) {
+                String name = language.equals("en") ? client.nameEn() : client.nameZh();
+                tiles.put("web:" + client.clientId(), tile("web", client.clientId(), name,
+                        client.portalEntry().orElseThrow().launchUrl().toString()));
             }
         }
         List<Map<String, String>> sorted = new ArrayList<>(tiles.values());
@@ -115,6 +133,10 @@ final class HomePage {
         Collator collator = Collator.getInstance(language.equals("en") ? Locale.ENGLISH : Locale.CHINA);
         sorted.sort(Comparator.comparing(tile -> tile.get("name"), collator));
         return sorted;
+    }
+
+    private static Map<String, String> tile(String kind, String id, String name, String href) {
+        return Map.of("kind", kind, "id", id, "name", name, "href", href, "initial", name.substring(0, name.offsetByCodePoints(0, 1)));
     }
 
     private List<Map<String, Object>> todos(Actor actor, String language) {

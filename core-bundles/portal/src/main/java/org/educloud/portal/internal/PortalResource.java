@@ -32,15 +32,19 @@ import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
 
 import org.educloud.appcenter.deployment.AppInstallations;
+import org.educloud.basedata.ClassRoster;
 import org.educloud.basedata.OrgDirectory;
+import org.educloud.basedata.PersonRegistry;
 import org.educloud.identity.Account;
 import org.educloud.identity.AccountDirectory;
+import org.educloud.identity.ClientDirectory;
 import org.educloud.persistence.SchemaMigrations;
 import org.educloud.workflow.Action;
 import org.educloud.workflow.Actor;
 import org.educloud.workflow.CaseStatus;
 import org.educloud.workflow.Decision;
 import org.educloud.workflow.Messages;
+import org.educloud.workflow.RecordCorrectionWorkflow;
 import org.educloud.workflow.WorkflowCase;
 import org.educloud.workflow.WorkflowDefinition;
 import org.educloud.workflow.WorkflowProblem;
@@ -54,8 +58,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The portal's pages at {@code /portal/}: the home page behind a portal session, the OpenID
- * Connect callback that starts one, a case page to act on a to-do, and logout, which ends the
- * portal session and then the SSO session at the provider (RP-initiated logout).
+ * Connect callback that starts one, "my information" with its correction requests, a case page to
+ * act on a to-do, and logout, which ends the portal session and then the SSO session at the
+ * provider (RP-initiated logout).
  */
 @Component(service = PortalResource.class, configurationPid = {PortalConfig.IDENTITY_PID, PortalConfig.PID})
 @JaxrsResource
@@ -74,13 +79,15 @@ public class PortalResource {
     private final Workflows workflows;
     private final PortalPages pages = new PortalPages();
     private final HomePage home;
+    private final MyInformation myInformation;
     private final boolean secure;
 
     @Activate
     public PortalResource(@Reference(name = "client") PortalClient client,
             @Reference(name = "dataSource", target = SchemaMigrations.DATA_SOURCE_FILTER) DataSource dataSource,
             @Reference(name = "accounts") AccountDirectory accounts, @Reference(name = "apps") AppInstallations apps,
-            @Reference(name = "orgs") OrgDirectory orgs,
+            @Reference(name = "orgs") OrgDirectory orgs, @Reference(name = "people") PersonRegistry people,
+            @Reference(name = "roster") ClassRoster roster, @Reference(name = "clients") ClientDirectory clients,
             @Reference(name = "workflows") Workflows workflows, @Reference(name = "messages") Messages messages, PortalConfig config) {
         this.client = client;
         this.login = new KernelLogin(client);
@@ -88,7 +95,9 @@ public class PortalResource {
                 Duration.ofMinutes(Math.max(1, config.loginMinutes())), Clock.systemUTC());
         this.accounts = accounts;
         this.workflows = workflows;
-        this.home = new HomePage(apps, orgs, workflows, messages, pages, config.todosShown(), config.messagesShown());
+        this.home = new HomePage(apps, clients, client.issuer().toString(), orgs, workflows, messages, pages, config.todosShown(),
+                config.messagesShown());
+        this.myInformation = new MyInformation(people, roster, orgs, workflows, pages);
         this.secure = client.issuer().getScheme().equals("https");
         try {
             sessions.purgeExpired();
@@ -153,6 +162,54 @@ public class PortalResource {
         session.ifPresent(s -> sessions.end(s.id()));
         return Response.seeOther(login.logoutUrl(session.flatMap(PortalSessions.Session::idToken), language))
                 .header("Set-Cookie", cookie(SESSION_COOKIE, "", 0)).build();
+    }
+
+    @GET
+    @Path("me")
+    @Produces(MediaType.TEXT_HTML)
+    public Response me(@CookieParam(SESSION_COOKIE) String cookie, @CookieParam(LANG_COOKIE) String langCookie,
+            @Context HttpHeaders headers, @Context HttpServletRequest http) {
+        String language = language(null, langCookie, headers);
+        Optional<SignedIn> signedIn = signedIn(cookie, http);
+        if (signedIn.isEmpty()) {
+            return startLogin(language);
+        }
+        return page(200, language, "titleMe", signedIn.get().session().csrf(),
+                myInformation.model(signedIn.get().account(), language, null, Map.of(), ""));
+    }
+
+    /** A correction request: the fields given a new value, and the reason; it starts a record-correction case. */
+    @POST
+    @Path("me/corrections")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response requestCorrection(MultivaluedMap<String, String> form, @CookieParam(SESSION_COOKIE) String cookie,
+            @CookieParam(LANG_COOKIE) String langCookie, @Context HttpHeaders headers, @Context HttpServletRequest http) {
+        String language = language(null, langCookie, headers);
+        Optional<SignedIn> signedIn = signedIn(cookie, http);
+        if (signedIn.isEmpty()) {
+            return startLogin(language);
+        }
+        Map<String, String> entered = new HashMap<>();
+        form.forEach((name, values) -> {
+            if (name.startsWith("field.") && !values.isEmpty()) {
+                entered.put(name.substring("field.".length()), values.get(0));
+            }
+        });
+        String reason = Optional.ofNullable(form.getFirst("reason")).orElse("");
+        String error;
+        if (!same(form.getFirst("csrf"), signedIn.get().session().csrf())) {
+            error = pages.text(language, "expiredForm");
+        } else {
+            try {
+                myInformation.request(signedIn.get().account(), signedIn.get().actor(), entered, reason);
+                return Response.seeOther(URI.create(client.issuer() + "/portal/me")).build();
+            } catch (WorkflowProblem e) {
+                error = e.getMessage();
+            }
+        }
+        return page(400, language, "titleMe", signedIn.get().session().csrf(),
+                myInformation.model(signedIn.get().account(), language, error, entered, reason));
     }
 
     @GET
@@ -256,6 +313,10 @@ public class PortalResource {
         model.put("applicant", workflowCase.applicant());
         model.put("reason", workflowCase.reason());
         model.put("status", workflowCase.status().name());
+        model.put("statusText", pages.text(language, "status." + workflowCase.status().name()));
+        if (workflowCase.definitionId().equals(RecordCorrectionWorkflow.ID)) {
+            model.put("corrections", myInformation.corrections(workflowCase, language));
+        }
         model.put("version", workflowCase.version());
         model.put("error", error);
         workflowCase.pending().ifPresent(step -> model.put("step", step.isCorrection() ? pages.text(language, "correction")
