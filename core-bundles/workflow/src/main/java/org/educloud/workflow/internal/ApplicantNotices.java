@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventHandler;
-import org.osgi.service.event.propertytypes.EventTopics;
+import org.osgi.service.event.EventConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * last step) or is rejected, with the reason, linking to the case in the portal. A return for
  * correction needs no message: it is the applicant's to-do.
  */
-@Component
-@EventTopics({"org/educloud/workflow/case/COMPLETED", "org/educloud/workflow/case/REJECTED"})
+// The topics as a plain property: the @EventTopics annotation would require an osgi.event implementation capability that
+// Karaf's Felix EventAdmin does not declare, and the bundle would not resolve.
+@Component(property = {EventConstants.EVENT_TOPIC + "=org/educloud/workflow/case/COMPLETED",
+        EventConstants.EVENT_TOPIC + "=org/educloud/workflow/case/REJECTED"})
 public final class ApplicantNotices implements EventHandler {
 
     /** The sender shown on these messages. */

@@ -33,9 +33,12 @@ final class Browser {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Submits the form with this id on the page, its hidden fields plus {@code fields}. */
-    HttpResponse<String> submit(HttpResponse<String> page, String formId, Map<String, String> fields)
-            throws IOException, InterruptedException {
+    /** A page's form: where it posts and its hidden fields. */
+    record Form(String action, Map<String, String> hidden) {
+    }
+
+    /** The form with this id on the page. */
+    static Form form(HttpResponse<String> page, String formId) {
         Matcher form = FORM.matcher(page.body());
         while (form.find()) {
             if (form.group(1).equals(formId)) {
@@ -44,11 +47,19 @@ final class Browser {
                 while (hidden.find()) {
                     values.put(hidden.group(1), unescape(hidden.group(2)));
                 }
-                values.putAll(fields);
-                return post(form.group(2), values, null);
+                return new Form(unescape(form.group(2)), values);
             }
         }
         throw new AssertionError("no form '" + formId + "' on the page (status " + page.statusCode() + "):\n" + page.body());
+    }
+
+    /** Submits the form with this id on the page, its hidden fields plus {@code fields}. */
+    HttpResponse<String> submit(HttpResponse<String> page, String formId, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        Form form = form(page, formId);
+        Map<String, String> values = new LinkedHashMap<>(form.hidden());
+        values.putAll(fields);
+        return post(form.action(), values, null);
     }
 
     /** A form POST, with an optional Authorization header. */

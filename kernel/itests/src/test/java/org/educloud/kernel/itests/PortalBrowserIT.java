@@ -3,28 +3,32 @@ package org.educloud.kernel.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.inject.Inject;
 
 import org.educloud.appcenter.deployment.AppInstallations;
+import org.educloud.basedata.ClassRoster;
+import org.educloud.basedata.Enrollment;
+import org.educloud.basedata.GuardianRelation;
+import org.educloud.basedata.NationalId;
 import org.educloud.basedata.Org;
 import org.educloud.basedata.OrgDirectory;
 import org.educloud.basedata.OrgKind;
+import org.educloud.basedata.Person;
+import org.educloud.basedata.PersonRegistry;
+import org.educloud.basedata.PersonRole;
+import org.educloud.basedata.SchoolClass;
+import org.educloud.basedata.StudentStatus;
 import org.educloud.identity.AccountDirectory;
 import org.educloud.identity.Caller;
 import org.educloud.identity.ClientAuthMethod;
@@ -32,14 +36,18 @@ import org.educloud.identity.ClientDirectory;
 import org.educloud.identity.NewClient;
 import org.educloud.identity.NewAccount;
 import org.educloud.identity.OrgPath;
+import org.educloud.identity.PortalEntry;
 import org.educloud.identity.RoleGrant;
 import org.educloud.workflow.Action;
 import org.educloud.workflow.Actor;
 import org.educloud.workflow.Audience;
+import org.educloud.workflow.CaseQuery;
+import org.educloud.workflow.CaseStatus;
 import org.educloud.workflow.Decision;
 import org.educloud.workflow.Messages;
 import org.educloud.workflow.NewCase;
 import org.educloud.workflow.NewMessage;
+import org.educloud.workflow.RecordCorrectionWorkflow;
 import org.educloud.workflow.WorkflowCase;
 import org.educloud.workflow.Workflows;
 import org.junit.Test;
@@ -52,12 +60,18 @@ import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.ops4j.pax.exam.util.Filter;
 
 /**
- * The portal in a real headless Chromium: a teacher opens /portal/, is sent to the kernel's
- * login, logs in for the first time (a new password), sees their name and school, the tile of the app
- * installed for their school (and not another school's), a to-do made through the Workflows
- * service and a message; acts on the to-do, launches an app of the region with no second login,
- * switches to English, logs out and is asked to log in again. The accounts, case, message and apps are made here, in the kernel; the browser steps
- * are {@link PortalBrowserSession}, run in a JVM of its own.
+ * The portal in a real headless Chromium on a phone-sized screen (375 px wide, every page checked
+ * for horizontal scrolling): a student opens "my information" (their record from the basic data,
+ * the ID number masked), asks for a correction of their address; the school's administrator finds
+ * it among their to-dos and approves it; the student finds their record corrected, the request
+ * approved and a message saying so. A teacher logs in for the first time (a new password), sees
+ * their name and school, the tile of the app installed for their school (and not another school's),
+ * the tile of an external web app registered for teachers (which the student does not see), a
+ * to-do made through the Workflows service and a message; sees their classes in "my information";
+ * acts on the to-do; launches the external web app from its tile with no second login; switches to
+ * English, logs out and is asked to log in again. The data, accounts, case, message and apps are
+ * made here, in the kernel; the browser steps are {@link PortalBrowserSession}, run in a JVM of its
+ * own, with the external web app as a small HTTP server beside it.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -67,6 +81,8 @@ public class PortalBrowserIT {
     private static final String SCHOOL = "/46/4601/460105/4601050009";
     private static final String OTHER_SCHOOL = "/46/4601/460105/4601050010";
     private static final String PASSWORD = "first login password";
+    private static final String ADDRESS = "海口市秀英区长滨路1号";
+    private static final String CORRECTED_ADDRESS = "海口市秀英区长滨路18号";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     @Inject
@@ -91,6 +107,14 @@ public class PortalBrowserIT {
 
     @Inject
     @Filter(timeout = 120_000)
+    private PersonRegistry people;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private ClassRoster roster;
+
+    @Inject
+    @Filter(timeout = 120_000)
     private ClientDirectory clients;
 
     @Configuration
@@ -99,15 +123,39 @@ public class PortalBrowserIT {
     }
 
     @Test
-    public void aTeacherLogsInSeesTheirSchoolsAppsToDosAndMessagesActsAndLogsOut() throws Exception {
+    public void aStudentCorrectsTheirRecordThroughTheSchoolAdminAndATeacherUsesTheirAppsToDosAndLogsOut() throws Exception {
         // The portal answers once its bundle is up (first boot: it registers its client).
         KernelHttp.getUntil("/portal/", r -> r.statusCode() == 303, java.time.Duration.ofSeconds(120));
         String suffix = System.currentTimeMillis() % 100000 + "" + SEQUENCE.incrementAndGet();
         String teacher = "portal.teacher" + suffix;
-        schools();
-        accounts.create(NewAccount.of(teacher, "王老师", PASSWORD, List.of(RoleGrant.parse("teacher@" + SCHOOL))), "itest");
+        String student = "portal.student" + suffix;
+        String schoolAdmin = "portal.admin" + suffix;
+        Org school = schools();
+
+        // The basic data: a student with their status, a guardian and a class; the teacher who heads the class.
+        Person studentRecord = people.create(EVERYWHERE, new Person(null, PersonRole.STUDENT, school.sourcedId(), null, "黄", "小梅",
+                "female", null, idNumber("46010520100501", suffix), null, null, null, null, new StudentStatus("G4601" + suffix,
+                LocalDate.of(2016, 9, 1), "海口市秀英区", ADDRESS, false, true, false, false, false, false), List.of(), 0, null, null));
+        Person guardian = people.create(EVERYWHERE, new Person(null, PersonRole.GUARDIAN, school.sourcedId(), null, "黄", "大海", "male",
+                LocalDate.of(1980, 3, 3), null, null, null, null, null, null, List.of(), 0, null, null));
+        people.relate(EVERYWHERE, new GuardianRelation(null, guardian.sourcedId(), studentRecord.sourcedId(), "51", true, null, null, 0,
+                null, null));
+        Person teacherRecord = people.create(EVERYWHERE, new Person(null, PersonRole.TEACHER, school.sourcedId(), null, "王", "蕊",
+                "female", LocalDate.of(1988, 8, 8), null, null, "T" + suffix, null, null, null, List.of(), 0, null, null));
+        SchoolClass clazz = roster.createClass(EVERYWHERE, new SchoolClass(null, school.sourcedId(), null, "2017级02班", "2017-02-" + suffix,
+                "homeroom", "11", 2017, null, null, 0, null, null));
+        roster.enroll(EVERYWHERE, new Enrollment(null, clazz.sourcedId(), studentRecord.sourcedId(), "student", false,
+                LocalDate.of(2017, 9, 1), null, null, 0, null, null));
+        roster.enroll(EVERYWHERE, new Enrollment(null, clazz.sourcedId(), teacherRecord.sourcedId(), "teacher", true,
+                LocalDate.of(2017, 9, 1), null, null, 0, null, null));
+
+        accounts.create(new NewAccount(teacher, "王老师", PASSWORD, Optional.empty(), Optional.empty(),
+                Optional.of(teacherRecord.sourcedId()), List.of(RoleGrant.parse("teacher@" + SCHOOL))), "itest");
+        accounts.create(new NewAccount(student, "黄小梅", PASSWORD, Optional.empty(), Optional.empty(),
+                Optional.of(studentRecord.sourcedId()), List.of(RoleGrant.parse("student@" + SCHOOL))), "itest");
+        accounts.create(NewAccount.of(schoolAdmin, "赵主任", PASSWORD, List.of(RoleGrant.parse("school-admin@" + SCHOOL))), "itest");
         Actor applicant = new Actor(teacher, List.of(RoleGrant.parse("teacher@" + SCHOOL)), Optional.empty());
-        Actor admin = new Actor("portal.admin" + suffix, List.of(RoleGrant.parse("school-admin@" + SCHOOL)), Optional.empty());
+        Actor admin = new Actor(schoolAdmin, List.of(RoleGrant.parse("school-admin@" + SCHOOL)), Optional.empty());
 
         // A to-do of the teacher's: their suspension application, returned for correction.
         WorkflowCase started = workflows.start(new NewCase("suspension", "s" + suffix, "李同学", OrgPath.of(SCHOOL), Optional.empty(),
@@ -124,32 +172,57 @@ public class PortalBrowserIT {
         apps.store(AppArchive.write(folder, other, "1.0.0", Map.of(), Map.of()), Optional.empty(), "itest");
         apps.install(mine, "1.0.0", SCHOOL, "itest");
         apps.install(other, "1.0.0", OTHER_SCHOOL, "itest");
-        // An app of the region's own that the teacher launches after the portal login: no second login.
-        String launched = "portal-launch-" + suffix;
-        clients.register(new NewClient(launched, "启动测试", "Launch test", ClientAuthMethod.CLIENT_SECRET_BASIC,
-                List.of(URI.create(KernelUnderTest.ISSUER + "/apps/" + mine + "/callback")), List.of(), Set.of("authorization_code"),
-                Set.of("openid"), true, Optional.empty(), Optional.empty()), "itest");
+        // An external web app for the province's teachers, on the portal: a small server beside the browser plays it.
+        int webAppPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            webAppPort = free.getLocalPort();
+        }
+        String webApp = "portal-web-" + suffix;
+        String webAppUrl = "http://127.0.0.1:" + webAppPort;
+        clients.register(new NewClient(webApp, "备课平台", "Lesson planning", ClientAuthMethod.CLIENT_SECRET_BASIC,
+                List.of(URI.create(webAppUrl + "/callback")), List.of(), Set.of("authorization_code"), Set.of("openid"), true,
+                Optional.empty(), Optional.empty(), "RS256", Optional.of(new PortalEntry(URI.create(webAppUrl + "/launch"),
+                Set.of("teacher"), List.of(OrgPath.of("/46"))))), "itest");
         try {
-            String output = browserSession(KernelUnderTest.ISSUER, teacher, PASSWORD, "王老师", String.valueOf(returned.id()), mine, other,
-                    "期末考试安排" + suffix, launched);
+            String output = browserSession("issuer=" + KernelUnderTest.ISSUER, "password=" + PASSWORD,
+                    "student=" + student, "studentName=黄小梅", "address=" + ADDRESS, "correctedAddress=" + CORRECTED_ADDRESS,
+                    "schoolAdmin=" + schoolAdmin, "teacher=" + teacher, "teacherName=王老师", "caseId=" + returned.id(),
+                    "myApp=" + mine, "otherApp=" + other, "messageTitle=期末考试安排" + suffix, "webApp=" + webApp,
+                    "webAppPort=" + webAppPort);
             assertTrue(output, output.contains("PORTAL BROWSER SESSION PASSED"));
             assertEquals("the browser resubmitted the case", 0, workflows.todoCount(applicant));
+            // The approval wrote the correction into the basic data, through its API, as the school's administrator.
+            Person corrected = people.find(EVERYWHERE, studentRecord.sourcedId(), false).orElseThrow();
+            assertEquals(CORRECTED_ADDRESS, corrected.status().address());
+            assertEquals(studentRecord.version() + 1, corrected.version());
+            List<WorkflowCase> requests = workflows.cases(CaseQuery.appliedFor(student, RecordCorrectionWorkflow.ID, 10));
+            assertEquals(1, requests.size());
+            assertEquals(CaseStatus.COMPLETED, requests.get(0).status());
+            assertEquals(schoolAdmin, workflows.history(requests.get(0).id()).entries().get(1).actor());
         } finally {
             apps.uninstall(mine, SCHOOL, "itest");
             apps.uninstall(other, OTHER_SCHOOL, "itest");
+            clients.remove(webApp, "itest");
         }
     }
 
-    /** The province, city, district and two schools, once for the suite (the first test to get here makes them). */
-    private void schools() {
-        if (orgs.findByCode(EVERYWHERE, "4601050009").isPresent()) {
-            return;
+    /** A valid ID number (GB 11643 check digit) of someone born on the date in {@code regionAndBirth}, unique to this run. */
+    private static NationalId idNumber(String regionAndBirth, String suffix) {
+        String first17 = regionAndBirth + String.format("%03d", Math.abs(suffix.hashCode()) % 1000);
+        return new NationalId(first17 + NationalId.checkDigit(first17));
+    }
+
+    /** The province, city, district and two schools, once for the suite (the first test to get here makes them); the teacher's school. */
+    private Org schools() {
+        Optional<Org> made = orgs.findByCode(EVERYWHERE, "4601050009");
+        if (made.isPresent()) {
+            return made.get();
         }
         Org province = orgs.create(EVERYWHERE, org(OrgKind.PROVINCE, "46", "海南省", null));
         Org city = orgs.create(EVERYWHERE, org(OrgKind.CITY, "4601", "海口市", province.sourcedId()));
         Org district = orgs.create(EVERYWHERE, org(OrgKind.DISTRICT, "460105", "秀英区", city.sourcedId()));
-        orgs.create(EVERYWHERE, org(OrgKind.SCHOOL, "4601050009", "海口市秀英区第九小学", district.sourcedId()));
         orgs.create(EVERYWHERE, org(OrgKind.SCHOOL, "4601050010", "海口市秀英区第十小学", district.sourcedId()));
+        return orgs.create(EVERYWHERE, org(OrgKind.SCHOOL, "4601050009", "海口市秀英区第九小学", district.sourcedId()));
     }
 
     private static Org org(OrgKind kind, String code, String name, String parentId) {
@@ -196,42 +269,11 @@ public class PortalBrowserIT {
         }
     };
 
-    /**
-     * Runs {@link PortalBrowserSession} in a JVM of its own; fails with its output unless it passes. Named by string:
-     * loading the class here, in the kernel, would make the verifier look for Selenium, which is not in it.
-     */
+    /** Runs {@link PortalBrowserSession} in a JVM of its own; fails with its output unless it passes. */
     private static String browserSession(String... arguments) throws IOException, InterruptedException {
-        String classpath = System.getProperty(KernelUnderTest.BROWSER_CLASSPATH, "");
-        if (classpath.isBlank()) {
-            throw new IllegalStateException("System property " + KernelUnderTest.BROWSER_CLASSPATH + " is not set: run the tests "
-                    + "through Maven (mvn verify), which puts Selenium's classpath there");
-        }
-        String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, "org.educloud.kernel.itests.PortalBrowserSession"));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).directory(new File(System.getProperty("java.io.tmpdir")))
-                .start();
-        StringBuilder output = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    System.out.println("[browser] " + line);
-                    synchronized (output) {
-                        output.append(line).append('\n');
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended; what it printed is in output
-            }
-        }, "output of the browser session");
-        reader.start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        reader.join(5_000);
-        synchronized (output) {
-            assertEquals("the browser session failed:\n" + output, 0, process.exitValue());
-            return output.toString();
-        }
+        SeparateJvm.Result session = SeparateJvm.run("org.educloud.kernel.itests.PortalBrowserSession", "browser", 300, List.of(),
+                arguments);
+        assertEquals("the browser session failed:\n" + session.output(), 0, session.exitValue());
+        return session.output();
     }
 }
