@@ -93,11 +93,9 @@ final class HomePage {
 
     /**
      * The apps installed for an org the user holds a role at, or for an org above it (a district
-     * that installs for its schools), and the external web apps registered for the user's roles and
-     * orgs ({@link ClientDirectory#portalEntries()}), one tile each, by name.
-     *
-     * <p>Not yet filtered by the roles an app allows: the SDK's app descriptor does not name them
-     * yet; when it does, this is where they count.
+     * that installs for its schools), when the app allows that role ({@link AppDescriptor#roles()},
+     * none meaning every role), and the external web apps registered for the user's roles and orgs
+     * ({@link ClientDirectory#portalEntries()}), one tile each, by name.
      */
     List<Map<String, String>> tiles(Account account, String language) {
         Map<String, StoredPackage> packages = new HashMap<>();
@@ -112,10 +110,11 @@ final class HomePage {
             } catch (IllegalArgumentException e) {
                 continue; // not an org path (cannot be a school's); nothing to show
             }
-            boolean mine = account.grants().stream().anyMatch(grant -> installedFor.covers(grant.org()));
+            Optional<AppDescriptor> descriptor = Optional.ofNullable(packages.get(installation.appId() + "@" + installation.version()))
+                    .map(StoredPackage::descriptor);
+            boolean mine = account.grants().stream().anyMatch(grant -> installedFor.covers(grant.org())
+                    && descriptor.map(app -> app.launchableBy(grant.role())).orElse(true));
             if (mine && !tiles.containsKey(installation.appId())) {
-                Optional<AppDescriptor> descriptor = Optional.ofNullable(packages.get(installation.appId() + "@" + installation.version()))
-                        .map(StoredPackage::descriptor);
                 String name = descriptor.map(d -> language.equals("en") ? d.nameEn() : d.nameZh()).filter(n -> !n.isBlank())
                         .orElse(installation.appId());
                 tiles.put(installation.appId(), tile("app", installation.appId(), name, base + "/apps/" + installation.appId() + "/"));

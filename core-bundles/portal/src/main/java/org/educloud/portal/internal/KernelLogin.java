@@ -14,6 +14,7 @@ import java.util.Optional;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -59,14 +60,20 @@ final class KernelLogin {
         }
     }
 
+    /** How long the portal waits for its own provider's token endpoint and JWKS (a page waits on them). */
+    static final int BACKCHANNEL_TIMEOUT_MS = 10_000;
+
     private final PortalClient client;
     private final IDTokenValidator validator;
 
     KernelLogin(PortalClient client) {
         this.client = client;
         try {
+            // Nimbus waits 500 ms for the JWKS by default: too short for a busy kernel answering itself (first logins failed
+            // with "Read timed out" under load), so as long as the token endpoint may take.
             this.validator = new IDTokenValidator(new Issuer(client.issuer()), new ClientID(client.clientId()), JWSAlgorithm.RS256,
-                    URI.create(client.backchannel() + "/oauth2/jwks").toURL());
+                    URI.create(client.backchannel() + "/oauth2/jwks").toURL(), new DefaultResourceRetriever(BACKCHANNEL_TIMEOUT_MS,
+                    BACKCHANNEL_TIMEOUT_MS));
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("the JWKS address under " + client.backchannel() + " is not a URL", e);
         }
@@ -107,7 +114,10 @@ final class KernelLogin {
                 new ClientSecretBasic(new ClientID(client.clientId()), new Secret(client.secret())), grant);
         TokenResponse response;
         try {
-            response = OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+            com.nimbusds.oauth2.sdk.http.HTTPRequest http = request.toHTTPRequest();
+            http.setConnectTimeout(BACKCHANNEL_TIMEOUT_MS);
+            http.setReadTimeout(BACKCHANNEL_TIMEOUT_MS);
+            response = OIDCTokenResponseParser.parse(http.send());
         } catch (IOException | ParseException e) {
             throw new Refused("the token endpoint " + client.backchannel() + "/oauth2/token did not answer properly: " + e.getMessage()
                     + " (is backchannelUrl in etc/org.educloud.portal.cfg reachable from the kernel?)", e);

@@ -33,8 +33,10 @@ class HomePageTest {
                 installation("hello-school", SCHOOL),
                 installation("district-app", "/37/3701/370102"),
                 installation("other-school", "/37/3701/370102/3701020002"),
-                installation("hello-school", "/37/3701/370102/3701020003")),
-                List.of(stored("hello-school", "你好学校", "Hello School"), stored("district-app", "区县应用", "District app")));
+                installation("hello-school", "/37/3701/370102/3701020003"),
+                installation("marking", SCHOOL)),
+                List.of(stored("hello-school", "你好学校", "Hello School", List.of()), stored("district-app", "区县应用", "District app", List.of()),
+                        stored("marking", "阅卷", "Marking", List.of("teacher", "school-admin"))));
         ClientDirectory clients = clients(List.of(web("lessons", "备课平台", "Lesson planning", Set.of("teacher")),
                 web("homework", "作业本", "Homework", Set.of("student"))));
         HomePage home = new HomePage(apps, clients, "https://edu.example.cn", null, null, null, new PortalPages(), 10, 10);
@@ -42,8 +44,9 @@ class HomePageTest {
                 Optional.empty(), List.of(RoleGrant.parse("teacher@" + SCHOOL)));
 
         List<Map<String, String>> zh = home.tiles(teacher, "zh-CN");
-        // In pinyin order in Chinese (备 bei, 你 ni, 区 qu), alphabetically in English; the students' web app is not a teacher's.
-        assertEquals(List.of("lessons", "hello-school", "district-app"), zh.stream().map(t -> t.get("id")).toList(), zh.toString());
+        // In pinyin order in Chinese (备 bei, 你 ni, 区 qu, 阅 yue), alphabetically in English; the students' web app is not a teacher's.
+        assertEquals(List.of("lessons", "hello-school", "district-app", "marking"), zh.stream().map(t -> t.get("id")).toList(),
+                zh.toString());
         assertEquals("你好学校", zh.get(1).get("name"));
         assertEquals("你", zh.get(1).get("initial"));
         assertEquals("https://edu.example.cn/apps/hello-school/", zh.get(1).get("href"));
@@ -51,12 +54,12 @@ class HomePageTest {
         assertEquals("https://lessons.example.cn/start", zh.get(0).get("href"));
         assertEquals("web", zh.get(0).get("kind"));
         List<Map<String, String>> en = home.tiles(teacher, "en");
-        assertEquals(List.of("District app", "Hello School", "Lesson planning"), en.stream().map(t -> t.get("name")).toList());
+        assertEquals(List.of("District app", "Hello School", "Lesson planning", "Marking"), en.stream().map(t -> t.get("name")).toList());
 
         Account student = new Account(2, "li.lei", Optional.empty(), Optional.empty(), Optional.empty(), "李雷", false, false,
                 Optional.empty(), List.of(RoleGrant.parse("student@" + SCHOOL)));
         assertEquals(List.of("hello-school", "district-app", "homework"), home.tiles(student, "zh-CN").stream().map(t -> t.get("id")).toList(),
-                "the students' web app (作业本, zuo: last) and not the teachers'");
+                "the students' web app (作业本, zuo: last), and neither the teachers' web app nor the app for teachers and administrators");
     }
 
     private static Client web(String id, String nameZh, String nameEn, Set<String> roles) {
@@ -77,9 +80,9 @@ class HomePageTest {
         return new Installation(appId, org, "1.0.0", "test", Instant.EPOCH);
     }
 
-    private static StoredPackage stored(String appId, String nameZh, String nameEn) {
-        return new StoredPackage(new AppDescriptor(appId, "1.0.0", "[1.0,2)", nameZh, nameEn, "test", List.of(), List.of()), "0", 1,
-                "test", Instant.EPOCH);
+    private static StoredPackage stored(String appId, String nameZh, String nameEn, List<String> roles) {
+        return new StoredPackage(new AppDescriptor(appId, "1.0.0", "[1.0,2)", nameZh, nameEn, "test", List.of(), List.of(), roles, null,
+                List.of()), "0", 1, "test", Instant.EPOCH);
     }
 
     private static AppInstallations installations(List<Installation> installed, List<StoredPackage> packages) {

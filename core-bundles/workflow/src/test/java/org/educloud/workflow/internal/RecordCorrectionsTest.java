@@ -175,5 +175,10 @@ class RecordCorrectionsTest {
         public Page<GuardianRelation> relations(Caller caller, ListQuery query, String studentId) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public Page<GuardianRelation> relationsOfGuardian(Caller caller, ListQuery query, String guardianId) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -41,8 +42,18 @@ final class AppArchive {
         return writeBytes(folder, appId, version, sdk, headers, all);
     }
 
+    /** An empty app that only holders of {@code roles} may launch (its descriptor's {@code roles}). */
+    static Path writeForRoles(Path folder, String appId, String version, List<String> roles) throws IOException {
+        return writeBytes(folder, appId, version, "[1.0,2)", Map.of(), Map.of(), roles);
+    }
+
     private static Path writeBytes(Path folder, String appId, String version, String sdk, Map<String, String> headers,
             Map<String, byte[]> files) throws IOException {
+        return writeBytes(folder, appId, version, sdk, headers, files, List.of());
+    }
+
+    private static Path writeBytes(Path folder, String appId, String version, String sdk, Map<String, String> headers,
+            Map<String, byte[]> files, List<String> roles) throws IOException {
         String symbolicName = "org.example." + appId;
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
@@ -62,8 +73,8 @@ final class AppArchive {
         }
         String descriptor = """
                 {"id": "%s", "version": "%s", "sdk": "%s", "name": {"zh-CN": "测试应用", "en": "Test app"},
-                 "vendor": "itest", "scopes": [], "bundles": ["%s"]}
-                """.formatted(appId, version, sdk, symbolicName);
+                 "vendor": "itest", "scopes": [], "bundles": ["%s"], "roles": [%s]}
+                """.formatted(appId, version, sdk, symbolicName, String.join(", ", roles.stream().map(role -> '"' + role + '"').toList()));
         String features = """
                 <features name="%s-%s" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
                   <feature name="%s" version="%s"><bundle start-level="80">mvn:org.example/%s/%s</bundle></feature>

@@ -66,7 +66,8 @@ import org.ops4j.pax.exam.util.Filter;
  * it among their to-dos and approves it; the student finds their record corrected, the request
  * approved and a message saying so. A teacher logs in for the first time (a new password), sees
  * their name and school, the tile of the app installed for their school (and not another school's),
- * the tile of an external web app registered for teachers (which the student does not see), a
+ * the tiles of an app of the school's for teachers only and of an external web app registered for
+ * teachers (the student sees neither), a
  * to-do made through the Workflows service and a message; sees their classes in "my information";
  * acts on the to-do; launches the external web app from its tile with no second login; switches to
  * English, logs out and is asked to log in again. The data, accounts, case, message and apps are
@@ -168,10 +169,14 @@ public class PortalBrowserIT {
         Path folder = Files.createTempDirectory("portal-apps");
         String mine = "portal-tile-" + suffix;
         String other = "portal-other-" + suffix;
+        String teachers = "portal-teachers-" + suffix;
         apps.store(AppArchive.write(folder, mine, "1.0.0", Map.of(), Map.of()), Optional.empty(), "itest");
         apps.store(AppArchive.write(folder, other, "1.0.0", Map.of(), Map.of()), Optional.empty(), "itest");
+        // An app of the school's that only teachers (and the school's administrator) may launch, as its descriptor says.
+        apps.store(AppArchive.writeForRoles(folder, teachers, "1.0.0", List.of("teacher", "school-admin")), Optional.empty(), "itest");
         apps.install(mine, "1.0.0", SCHOOL, "itest");
         apps.install(other, "1.0.0", OTHER_SCHOOL, "itest");
+        apps.install(teachers, "1.0.0", SCHOOL, "itest");
         // An external web app for the province's teachers, on the portal: a small server beside the browser plays it.
         int webAppPort;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
@@ -187,7 +192,7 @@ public class PortalBrowserIT {
             String output = browserSession("issuer=" + KernelUnderTest.ISSUER, "password=" + PASSWORD,
                     "student=" + student, "studentName=黄小梅", "address=" + ADDRESS, "correctedAddress=" + CORRECTED_ADDRESS,
                     "schoolAdmin=" + schoolAdmin, "teacher=" + teacher, "teacherName=王老师", "caseId=" + returned.id(),
-                    "myApp=" + mine, "otherApp=" + other, "messageTitle=期末考试安排" + suffix, "webApp=" + webApp,
+                    "myApp=" + mine, "otherApp=" + other, "teachersApp=" + teachers, "messageTitle=期末考试安排" + suffix, "webApp=" + webApp,
                     "webAppPort=" + webAppPort);
             assertTrue(output, output.contains("PORTAL BROWSER SESSION PASSED"));
             assertEquals("the browser resubmitted the case", 0, workflows.todoCount(applicant));
@@ -202,6 +207,7 @@ public class PortalBrowserIT {
         } finally {
             apps.uninstall(mine, SCHOOL, "itest");
             apps.uninstall(other, OTHER_SCHOOL, "itest");
+            apps.uninstall(teachers, SCHOOL, "itest");
             clients.remove(webApp, "itest");
         }
     }

@@ -35,8 +35,8 @@ import com.sun.net.httpserver.HttpServer;
  *
  * <p>Arguments, {@code name=value}: issuer, password (every account's first), student, studentName,
  * address, correctedAddress, schoolAdmin, teacher, teacherName, caseId (the teacher's to-do), myApp
- * (whose tile must show), otherApp (whose must not), messageTitle, webApp (the external web app's
- * client id), webAppPort.
+ * (whose tile must show), otherApp (whose must not), teachersApp (the school's app for teachers only),
+ * messageTitle, webApp (the external web app's client id), webAppPort.
  */
 public final class PortalBrowserSession {
 
@@ -128,6 +128,8 @@ public final class PortalBrowserSession {
         check(!browser.findElements(By.id("app-" + arg.get("myApp"))).isEmpty(), "the school's app shows to the student too: " + text("apps"));
         check(browser.findElements(By.id("web-" + arg.get("webApp"))).isEmpty(), "the teachers' web app does not show to a student: "
                 + text("apps"));
+        check(browser.findElements(By.id("app-" + arg.get("teachersApp"))).isEmpty(), "the school's app for teachers does not show to a "
+                + "student: " + text("apps"));
 
         browser.findElement(By.id("nav-me")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("record-title")));
@@ -225,6 +227,8 @@ public final class PortalBrowserSession {
         check(browser.findElement(By.id("app-" + myApp)).getAttribute("href").equals(issuer + "/apps/" + myApp + "/"),
                 "the tile launches /apps/" + myApp + "/");
         check(browser.findElements(By.id("app-" + arg.get("otherApp"))).isEmpty(), "another school's app does not show");
+        check(!browser.findElements(By.id("app-" + arg.get("teachersApp"))).isEmpty(), "the school's app for teachers shows: "
+                + text("apps"));
         String launchUrl = "http://127.0.0.1:" + arg.get("webAppPort") + "/launch";
         check(!browser.findElements(By.id("web-" + arg.get("webApp"))).isEmpty()
                 && browser.findElement(By.id("web-" + arg.get("webApp"))).getAttribute("href").equals(launchUrl),
