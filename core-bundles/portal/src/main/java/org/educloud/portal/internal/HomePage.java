@@ -40,6 +40,7 @@ final class HomePage {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final AppInstallations apps;
+    private final Map<String, AppDescriptor> descriptors = new java.util.concurrent.ConcurrentHashMap<>();
     private final ClientDirectory clients;
     private final String base;
     private final OrgDirectory orgDirectory;
@@ -98,10 +99,6 @@ final class HomePage {
      * ({@link ClientDirectory#portalEntries()}), one tile each, by name.
      */
     List<Map<String, String>> tiles(Account account, String language) {
-        Map<String, StoredPackage> packages = new HashMap<>();
-        for (StoredPackage stored : apps.packages()) {
-            packages.put(stored.appId() + "@" + stored.version(), stored);
-        }
         Map<String, Map<String, String>> tiles = new LinkedHashMap<>();
         for (Installation installation : apps.installations()) {
             OrgPath installedFor;
@@ -110,11 +107,13 @@ final class HomePage {
             } catch (IllegalArgumentException e) {
                 continue; // not an org path (cannot be a school's); nothing to show
             }
-            Optional<AppDescriptor> descriptor = Optional.ofNullable(packages.get(installation.appId() + "@" + installation.version()))
-                    .map(StoredPackage::descriptor);
+            if (tiles.containsKey(installation.appId()) || account.grants().stream().noneMatch(grant -> installedFor.covers(grant.org()))) {
+                continue;
+            }
+            Optional<AppDescriptor> descriptor = descriptor(installation);
             boolean mine = account.grants().stream().anyMatch(grant -> installedFor.covers(grant.org())
                     && descriptor.map(app -> app.launchableBy(grant.role())).orElse(true));
-            if (mine && !tiles.containsKey(installation.appId())) {
+            if (mine) {
                 String name = descriptor.map(d -> language.equals("en") ? d.nameEn() : d.nameZh()).filter(n -> !n.isBlank())
                         .orElse(installation.appId());
                 tiles.put(installation.appId(), tile("app", installation.appId(), name, base + "/apps/" + installation.appId() + "/"));
@@ -132,6 +131,23 @@ final class HomePage {
         Collator collator = Collator.getInstance(language.equals("en") ? Locale.ENGLISH : Locale.CHINA);
         sorted.sort(Comparator.comparing(tile -> tile.get("name"), collator));
         return sorted;
+    }
+
+    /**
+     * The descriptor of an installed app version, read from the app center once: a stored version
+     * never changes (a change is a new version), and reading every package on every page would cost
+     * each home page the whole catalog.
+     */
+    private Optional<AppDescriptor> descriptor(Installation installation) {
+        String key = installation.appId() + "@" + installation.version();
+        AppDescriptor known = descriptors.get(key);
+        if (known == null) {
+            for (StoredPackage stored : apps.packages(installation.appId())) {
+                descriptors.putIfAbsent(stored.appId() + "@" + stored.version(), stored.descriptor());
+            }
+            known = descriptors.get(key);
+        }
+        return Optional.ofNullable(known);
     }
 
     private static Map<String, String> tile(String kind, String id, String name, String href) {

@@ -60,6 +60,18 @@ final class KernelLogin {
         }
     }
 
+    /**
+     * The provider could not answer now (no answer in time, a server error, temporarily unavailable):
+     * nothing was decided about the session, so it must not be ended for this.
+     */
+    static final class Unavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** How long the portal waits for its own provider's token endpoint and JWKS (a page waits on them). */
     static final int BACKCHANNEL_TIMEOUT_MS = 10_000;
 
@@ -119,11 +131,17 @@ final class KernelLogin {
             http.setReadTimeout(BACKCHANNEL_TIMEOUT_MS);
             response = OIDCTokenResponseParser.parse(http.send());
         } catch (IOException | ParseException e) {
-            throw new Refused("the token endpoint " + client.backchannel() + "/oauth2/token did not answer properly: " + e.getMessage()
-                    + " (is backchannelUrl in etc/org.educloud.portal.cfg reachable from the kernel?)", e);
+            String why = "the token endpoint " + client.backchannel() + "/oauth2/token did not answer properly: " + e.getMessage()
+                    + " (is backchannelUrl in etc/org.educloud.portal.cfg reachable from the kernel?)";
+            throw e instanceof IOException ? new Unavailable(why, e) : new Refused(why, e);
         }
         if (!response.indicatesSuccess()) {
             ErrorObject error = ((TokenErrorResponse) response).getErrorObject();
+            if (error.getHTTPStatusCode() >= 500 || "server_error".equals(error.getCode())
+                    || "temporarily_unavailable".equals(error.getCode())) {
+                throw new Unavailable("the provider could not answer the token request now: " + error.getCode() + " "
+                        + error.getDescription(), null);
+            }
             throw new Refused("the provider refused the token request: " + error.getCode() + " " + error.getDescription(), null);
         }
         OIDCTokens tokens = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();

@@ -147,7 +147,7 @@ public class PortalResource {
             PortalSessions.Started<PortalSessions.Session> started = sessions.completeLogin(pending.get(), tokens);
             return Response.seeOther(client.home()).header("Set-Cookie", cookie(SESSION_COOKIE, started.cookieValue(),
                     sessions.lifetime().toSeconds())).header("Set-Cookie", cookie(LOGIN_COOKIE, "", 0)).build();
-        } catch (KernelLogin.Refused e) {
+        } catch (KernelLogin.Refused | KernelLogin.Unavailable e) {
             LOG.warn("A portal login failed: {}", e.getMessage());
             return problem(language, e.getMessage());
         }
@@ -281,6 +281,9 @@ public class PortalResource {
                 LOG.debug("Portal session of {} ended: {}", session.username(), e.getMessage());
                 sessions.end(session.id());
                 return Optional.empty();
+            } catch (KernelLogin.Unavailable e) {
+                // Nothing was decided: serve this page (the account is checked below, in-process) and refresh on the next one.
+                LOG.warn("Could not refresh the portal session of {} now: {}", session.username(), e.getMessage());
             }
         }
         Optional<Account> account = accounts.find(session.username()).filter(a -> !a.locked());
