@@ -114,6 +114,10 @@ public final class ConsoleBrowserSession {
         browser.findElement(By.id("lang-en")).click();
         chromium.check(chromium.waitFor("audit").getText().contains("Audit log"), "the English switch: " + chromium.text("audit"));
         fitsThePhone();
+        browser.get(issuer + "/console/");
+        chromium.check(chromium.waitFor("overview").getText().contains("Hello"), "English is remembered: " + chromium.text("overview"));
+        browser.findElement(By.id("lang-zh-CN")).click();
+        chromium.check(chromium.waitFor("overview").getText().contains("您好"), "back to Chinese: " + chromium.text("overview"));
         logOut();
 
         // A teacher may not use the console.
