@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -30,7 +31,12 @@ final class AppArchive {
             Map<String, byte[]> binaries) throws IOException {
         Map<String, byte[]> all = new LinkedHashMap<>(binaries);
         files.forEach((name, text) -> all.put(name, text.getBytes(StandardCharsets.UTF_8)));
-        return writeBytes(folder, appId, version, "[1.0,2)", headers, all);
+        return writeBytes(folder, appId, version, "[1.0,2)", headers, all, List.of());
+    }
+
+    /** A package without files of its own whose app asks schools for {@code scopes}. */
+    static Path withScopes(Path folder, String appId, String version, List<String> scopes) throws IOException {
+        return writeBytes(folder, appId, version, "[1.0,2)", Map.of(), Map.of(), scopes);
     }
 
     /** As {@link #write(Path, String, String, Map, Map)}, for the SDK versions {@code sdk}. */
@@ -38,11 +44,11 @@ final class AppArchive {
             throws IOException {
         Map<String, byte[]> all = new LinkedHashMap<>();
         files.forEach((name, text) -> all.put(name, text.getBytes(StandardCharsets.UTF_8)));
-        return writeBytes(folder, appId, version, sdk, headers, all);
+        return writeBytes(folder, appId, version, sdk, headers, all, List.of());
     }
 
     private static Path writeBytes(Path folder, String appId, String version, String sdk, Map<String, String> headers,
-            Map<String, byte[]> files) throws IOException {
+            Map<String, byte[]> files, List<String> scopes) throws IOException {
         String symbolicName = "org.example." + appId;
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
@@ -62,8 +68,8 @@ final class AppArchive {
         }
         String descriptor = """
                 {"id": "%s", "version": "%s", "sdk": "%s", "name": {"zh-CN": "测试应用", "en": "Test app"},
-                 "vendor": "itest", "scopes": [], "bundles": ["%s"]}
-                """.formatted(appId, version, sdk, symbolicName);
+                 "vendor": "itest", "scopes": [%s], "bundles": ["%s"]}
+                """.formatted(appId, version, sdk, String.join(", ", scopes.stream().map(s -> "\"" + s + "\"").toList()), symbolicName);
         String features = """
                 <features name="%s-%s" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
                   <feature name="%s" version="%s"><bundle start-level="80">mvn:org.example/%s/%s</bundle></feature>

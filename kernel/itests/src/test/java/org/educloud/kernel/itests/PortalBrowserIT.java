@@ -3,30 +3,21 @@ package org.educloud.kernel.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.inject.Inject;
 
 import org.educloud.appcenter.deployment.AppInstallations;
-import org.educloud.basedata.Org;
 import org.educloud.basedata.OrgDirectory;
-import org.educloud.basedata.OrgKind;
 import org.educloud.identity.AccountDirectory;
-import org.educloud.identity.Caller;
 import org.educloud.identity.ClientAuthMethod;
 import org.educloud.identity.ClientDirectory;
 import org.educloud.identity.NewClient;
@@ -142,96 +133,11 @@ public class PortalBrowserIT {
 
     /** The province, city, district and two schools, once for the suite (the first test to get here makes them). */
     private void schools() {
-        if (orgs.findByCode(EVERYWHERE, "4601050009").isPresent()) {
-            return;
-        }
-        Org province = orgs.create(EVERYWHERE, org(OrgKind.PROVINCE, "46", "海南省", null));
-        Org city = orgs.create(EVERYWHERE, org(OrgKind.CITY, "4601", "海口市", province.sourcedId()));
-        Org district = orgs.create(EVERYWHERE, org(OrgKind.DISTRICT, "460105", "秀英区", city.sourcedId()));
-        orgs.create(EVERYWHERE, org(OrgKind.SCHOOL, "4601050009", "海口市秀英区第九小学", district.sourcedId()));
-        orgs.create(EVERYWHERE, org(OrgKind.SCHOOL, "4601050010", "海口市秀英区第十小学", district.sourcedId()));
+        RegionWide.schools(orgs, "46", "4601", "460105", List.of("4601050009", "4601050010"),
+                List.of("海南省", "海口市", "秀英区", "海口市秀英区第九小学", "海口市秀英区第十小学"));
     }
 
-    private static Org org(OrgKind kind, String code, String name, String parentId) {
-        boolean school = kind == OrgKind.SCHOOL;
-        return new Org(null, kind, code, name, parentId, null, school ? "primary" : null, school ? "public" : null,
-                school ? "urban" : null, 0, null, null);
-    }
-
-    /** The test itself, acting on the basic data with every permission. */
-    private static final Caller EVERYWHERE = new Caller() {
-        @Override
-        public String subject() {
-            return "itest";
-        }
-
-        @Override
-        public Optional<String> username() {
-            return Optional.of("itest");
-        }
-
-        @Override
-        public String clientId() {
-            return "itest";
-        }
-
-        @Override
-        public Set<String> scopes() {
-            return Set.of();
-        }
-
-        @Override
-        public List<RoleGrant> grants() {
-            return List.of(RoleGrant.parse("operator@/"));
-        }
-
-        @Override
-        public boolean isPermitted(String permission, OrgPath org) {
-            return true;
-        }
-
-        @Override
-        public List<OrgPath> scopeOf(String permission) {
-            return List.of(OrgPath.ROOT);
-        }
-    };
-
-    /**
-     * Runs {@link PortalBrowserSession} in a JVM of its own; fails with its output unless it passes. Named by string:
-     * loading the class here, in the kernel, would make the verifier look for Selenium, which is not in it.
-     */
     private static String browserSession(String... arguments) throws IOException, InterruptedException {
-        String classpath = System.getProperty(KernelUnderTest.BROWSER_CLASSPATH, "");
-        if (classpath.isBlank()) {
-            throw new IllegalStateException("System property " + KernelUnderTest.BROWSER_CLASSPATH + " is not set: run the tests "
-                    + "through Maven (mvn verify), which puts Selenium's classpath there");
-        }
-        String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, "org.educloud.kernel.itests.PortalBrowserSession"));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).directory(new File(System.getProperty("java.io.tmpdir")))
-                .start();
-        StringBuilder output = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    System.out.println("[browser] " + line);
-                    synchronized (output) {
-                        output.append(line).append('\n');
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended; what it printed is in output
-            }
-        }, "output of the browser session");
-        reader.start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        reader.join(5_000);
-        synchronized (output) {
-            assertEquals("the browser session failed:\n" + output, 0, process.exitValue());
-            return output.toString();
-        }
+        return BrowserRun.run("org.educloud.kernel.itests.PortalBrowserSession", arguments);
     }
 }

@@ -1,17 +1,9 @@
 package org.educloud.kernel.itests;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -26,39 +18,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class PortalBrowserSession {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String NEW_PASSWORD = "a much better password 2026";
 
+    private final Chromium chromium;
     private final WebDriver browser;
     private final WebDriverWait wait;
 
-    private PortalBrowserSession(WebDriver browser) {
-        this.browser = browser;
-        this.wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    private PortalBrowserSession(Chromium chromium) {
+        this.chromium = chromium;
+        this.browser = chromium.browser;
+        this.wait = chromium.wait;
     }
 
     public static void main(String[] args) throws Exception {
-        for (String tool : List.of(CHROMIUM, CHROMEDRIVER)) {
-            if (!new File(tool).canExecute()) {
-                throw new IllegalStateException(tool + " is missing: install Debian's packages with "
-                        + "'apt-get update && apt-get install -y chromium chromium-driver' (.ci/run does)");
-            }
-        }
-        Path profile = Files.createTempDirectory("portal-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=zh-CN", "--window-size=390,844", "--user-data-dir=" + profile);
-        // A Chinese browser (Accept-Language), as the region's users have: the pages must come in Chinese first.
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
-        try {
-            new PortalBrowserSession(driver).run(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7], args[8]);
+        try (Chromium chromium = new Chromium(390)) {
+            new PortalBrowserSession(chromium).run(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7], args[8]);
             System.out.println("PORTAL BROWSER SESSION PASSED");
-        } finally {
-            driver.quit();
         }
     }
 
@@ -123,23 +98,18 @@ public final class PortalBrowserSession {
     }
 
     private void loginForm(String issuer) {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login")));
-        check(browser.getCurrentUrl().startsWith(issuer + "/oauth2/authorize?"), "the kernel's login page, not " + browser.getCurrentUrl());
+        chromium.loginForm(issuer);
     }
 
     private void type(String id, String value) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
+        chromium.type(id, value);
     }
 
     private String text(String id) {
-        return browser.findElement(By.id(id)).getText().strip();
+        return chromium.text(id);
     }
 
     private void check(boolean condition, String what) {
-        if (!condition) {
-            throw new AssertionError(what + "\n--- page " + browser.getCurrentUrl() + " ---\n" + browser.getPageSource());
-        }
+        chromium.check(condition, what);
     }
 }
