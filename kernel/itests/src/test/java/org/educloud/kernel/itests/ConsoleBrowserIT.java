@@ -15,6 +15,8 @@ import org.educloud.basedata.OrgDirectory;
 import org.educloud.identity.AccountDirectory;
 import org.educloud.identity.NewAccount;
 import org.educloud.identity.RoleGrant;
+import org.educloud.testkit.KernelAddress;
+import org.educloud.testkit.KernelHttp;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -74,7 +76,7 @@ public class ConsoleBrowserIT {
         Path good = AppArchive.withScopes(folder, appId, "1.0.0", List.of("profile", "basedata.read"));
         Path broken = Files.writeString(folder.resolve("broken.kar"), "this is not a zip", StandardCharsets.UTF_8);
         try {
-            String output = BrowserRun.run("org.educloud.kernel.itests.ConsoleBrowserSession", KernelUnderTest.ISSUER, PASSWORD, operator, head,
+            String output = BrowserRun.run("org.educloud.kernel.itests.ConsoleBrowserSession", KernelAddress.ISSUER, PASSWORD, operator, head,
                     vendor, teacher, SCHOOL, appId, good.toString(), broken.toString());
             assertTrue(output, output.contains("CONSOLE BROWSER SESSION PASSED"));
             // What the browser did is what the kernel holds.

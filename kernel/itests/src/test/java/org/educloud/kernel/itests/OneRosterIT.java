@@ -27,6 +27,9 @@ import org.educloud.identity.ClientDirectory;
 import org.educloud.identity.NewAccount;
 import org.educloud.identity.OrgPath;
 import org.educloud.identity.RoleGrant;
+import org.educloud.testkit.KernelAddress;
+import org.educloud.testkit.KernelHttp;
+import org.educloud.testkit.LoginFlow;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -188,7 +191,7 @@ public class OneRosterIT {
     }
 
     private static HttpResponse<String> upload(String authorization, byte[] zip) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelUnderTest.HTTP_PORT
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelAddress.HTTP_PORT
                 + "/api/basedata/v1/imports?format=oneroster&name=roster.zip")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization).header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(), HttpResponse.BodyHandlers.ofString());

@@ -20,10 +20,12 @@ import org.educloud.basedata.OrgDirectory;
 import org.educloud.identity.AccountDirectory;
 import org.educloud.identity.ClientAuthMethod;
 import org.educloud.identity.ClientDirectory;
-import org.educloud.identity.NewClient;
 import org.educloud.identity.NewAccount;
+import org.educloud.identity.NewClient;
 import org.educloud.identity.OrgPath;
 import org.educloud.identity.RoleGrant;
+import org.educloud.testkit.KernelAddress;
+import org.educloud.testkit.KernelHttp;
 import org.educloud.workflow.Action;
 import org.educloud.workflow.Actor;
 import org.educloud.workflow.Audience;
@@ -118,10 +120,10 @@ public class PortalBrowserIT {
         // An app of the region's own that the teacher launches after the portal login: no second login.
         String launched = "portal-launch-" + suffix;
         clients.register(new NewClient(launched, "启动测试", "Launch test", ClientAuthMethod.CLIENT_SECRET_BASIC,
-                List.of(URI.create(KernelUnderTest.ISSUER + "/apps/" + mine + "/callback")), List.of(), Set.of("authorization_code"),
+                List.of(URI.create(KernelAddress.ISSUER + "/apps/" + mine + "/callback")), List.of(), Set.of("authorization_code"),
                 Set.of("openid"), true, Optional.empty(), Optional.empty()), "itest");
         try {
-            String output = browserSession(KernelUnderTest.ISSUER, teacher, PASSWORD, "王老师", String.valueOf(returned.id()), mine, other,
+            String output = browserSession(KernelAddress.ISSUER, teacher, PASSWORD, "王老师", String.valueOf(returned.id()), mine, other,
                     "期末考试安排" + suffix, launched);
             assertTrue(output, output.contains("PORTAL BROWSER SESSION PASSED"));
             assertEquals("the browser resubmitted the case", 0, workflows.todoCount(applicant));

@@ -1,55 +1,17 @@
 package org.educloud.kernel.itests;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 import org.educloud.basedata.Org;
 import org.educloud.basedata.OrgDirectory;
 import org.educloud.basedata.OrgKind;
 import org.educloud.identity.Caller;
-import org.educloud.identity.OrgPath;
-import org.educloud.identity.RoleGrant;
+import org.educloud.testkit.OperatorCaller;
 
 /** The tests themselves acting on the basic data with every permission, and the orgs they make that way. */
 final class RegionWide {
 
-    static final Caller CALLER = new Caller() {
-        @Override
-        public String subject() {
-            return "itest";
-        }
-
-        @Override
-        public Optional<String> username() {
-            return Optional.of("itest");
-        }
-
-        @Override
-        public String clientId() {
-            return "itest";
-        }
-
-        @Override
-        public Set<String> scopes() {
-            return Set.of();
-        }
-
-        @Override
-        public List<RoleGrant> grants() {
-            return List.of(RoleGrant.parse("operator@/"));
-        }
-
-        @Override
-        public boolean isPermitted(String permission, OrgPath org) {
-            return true;
-        }
-
-        @Override
-        public List<OrgPath> scopeOf(String permission) {
-            return List.of(OrgPath.ROOT);
-        }
-    };
+    static final Caller CALLER = new OperatorCaller("itest");
 
     private RegionWide() {
     }
