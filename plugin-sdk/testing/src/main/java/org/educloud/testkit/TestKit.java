@@ -26,7 +26,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * }
  * }</pre>
  *
- * The first call seeds and installs (once per kernel); every call fails with the kernel's reason
+ * The first call that needs the kernel seeds and installs (once per kernel); every such call fails with the kernel's reason
  * when that cannot be done, e.g. the app center's checks refusing the package.
  */
 @ProviderType

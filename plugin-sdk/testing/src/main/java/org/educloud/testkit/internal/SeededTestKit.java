@@ -137,6 +137,7 @@ public final class SeededTestKit implements TestKit {
 
     @Override
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        seeded(); // the app's pages too are there only once it is installed
         return KernelHttp.get(path);
     }
 
