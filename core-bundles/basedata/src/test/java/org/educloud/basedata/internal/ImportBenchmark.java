@@ -41,7 +41,7 @@ class ImportBenchmark {
         JdbcOrgDirectory orgs = new JdbcOrgDirectory(dataSource);
         IdNumberCipher cipher = IdNumberKeysTest.testCipher();
         ImportJobs jobs = ImportJobs.over(dataSource, batch -> new Upserts(new JdbcOrgDirectory(batch),
-                new JdbcPersonRegistry(batch, cipher), new JdbcClassRoster(batch), new JdbcCurriculum(batch)));
+                new JdbcPersonRegistry(batch, cipher), new JdbcClassRoster(batch), new JdbcCurriculum(batch), new PeopleLoad(cipher)));
         Org province = orgs.create(OPERATOR, new Org("p37", OrgKind.PROVINCE, "37", "山东省", null, null, null, null, null, 0, null, null));
         Org city = orgs.create(OPERATOR, new Org("c3701", OrgKind.CITY, "3701", "济南市", province.sourcedId(), null, null, null, null, 0,
                 null, null));

@@ -154,6 +154,7 @@ public class ImportsResource {
         node.put("rowsCreated", job.created());
         node.put("rowsUpdated", job.updated());
         node.put("rowsUnchanged", job.unchanged());
+        node.put("rowsDeleted", job.deleted());
         node.put("rowsRejected", job.rejected());
         node.put("message", job.message());
         node.put("createdAt", job.createdAt().toString());
