@@ -36,7 +36,15 @@ public final class BulkLoads {
         this(dataSource, keys.cipher());
     }
 
-    public BulkLoads(DataSource dataSource, IdNumberCipher cipher) {
+    /**
+     * Bulk loads over another data source and cipher (for tests and benchmarks). A factory, not a second
+     * public constructor: Declarative Services would take one of the same arity for the component's own.
+     */
+    public static BulkLoads over(DataSource dataSource, IdNumberCipher cipher) {
+        return new BulkLoads(dataSource, cipher);
+    }
+
+    private BulkLoads(DataSource dataSource, IdNumberCipher cipher) {
         this.transactions = new Transactions(dataSource);
         this.people = new PeopleLoad(cipher);
     }

@@ -136,7 +136,7 @@ class ImportBenchmark {
         DataSource dataSource = BasedataDatabase.fresh("bench_generate");
         long start = System.nanoTime();
         SyntheticProvince.Counts made = new SyntheticProvince(new JdbcOrgDirectory(dataSource), new JdbcClassRoster(dataSource),
-                new JdbcCurriculum(dataSource), new BulkLoads(dataSource, IdNumberKeysTest.testCipher()), OPERATOR, 37)
+                new JdbcCurriculum(dataSource), BulkLoads.over(dataSource, IdNumberKeysTest.testCipher()), OPERATOR, 37)
                 .generate(Double.parseDouble(scale), 0, (phase, done, total) -> { });
         double seconds = (System.nanoTime() - start) / 1e9;
         long written = BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change");

@@ -85,7 +85,7 @@ class SyntheticProvinceTest {
 
     private SyntheticProvince province(long seed) {
         return new SyntheticProvince(orgs, new JdbcClassRoster(dataSource), new JdbcCurriculum(dataSource),
-                new BulkLoads(dataSource, IdNumberKeysTest.testCipher()), OPERATOR, seed);
+                BulkLoads.over(dataSource, IdNumberKeysTest.testCipher()), OPERATOR, seed);
     }
 
     private List<String> names() throws Exception {

@@ -62,13 +62,8 @@ public class ImportsResource {
 
     @Activate
     public ImportsResource(@Reference(name = "jobs") ImportJobs jobs, BasedataConfig config) {
-        this(jobs, config.importMaxMegabytes() << 20);
-    }
-
-    /** @param maxBytes the largest upload taken; a larger one is refused with 413 */
-    public ImportsResource(ImportJobs jobs, long maxBytes) {
         this.jobs = jobs;
-        this.maxBytes = maxBytes;
+        this.maxBytes = config.importMaxMegabytes() << 20;
     }
 
     @POST
