@@ -139,7 +139,7 @@ public class OneRosterIT {
         assertTrue(noScope.headers().firstValue("WWW-Authenticate").orElse("").contains("insufficient_scope"));
         assertImsx(get(ROOT + "/orgs", null), 401, "unauthorisedrequest");
         assertEquals(401, get("/api/basedata/v1/orgs", null).statusCode());
-        assertTrue(get("/api/basedata/v1/orgs", null).body().contains("\"status\":401"), "the native API keeps problem details");
+        assertTrue("the native API keeps problem details", get("/api/basedata/v1/orgs", null).body().contains("\"status\":401"));
     }
 
     private String officer() throws Exception {
