@@ -17,4 +17,8 @@ public @interface BasedataConfig {
     @AttributeDefinition(description = "When no key is set and no ID number is stored yet, generate a key and write it "
             + "into this file (the plain run). Set false where every node must share one key set by the operator.")
     boolean generateKeyWhenMissing() default false;
+
+    @AttributeDefinition(description = "The largest upload POST /api/basedata/v1/imports takes, in megabytes; a larger one is "
+            + "refused with 413 (import it at the shell with data:import instead, which reads the file in place).")
+    long importMaxMegabytes() default 1024;
 }

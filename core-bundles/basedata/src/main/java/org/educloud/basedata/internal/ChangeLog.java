@@ -20,23 +20,42 @@ final class ChangeLog {
     private ChangeLog() {
     }
 
+    /** One change of a bulk load: what changed, to which version, where. */
+    record Entry(String entity, String sourcedId, String operation, int version, String orgPath) {
+    }
+
     static void record(Connection connection, String entity, String sourcedId, String operation, int version, String orgPath,
             String actor) throws SQLException {
+        recordAll(connection, java.util.List.of(new Entry(entity, sourcedId, operation, version, orgPath)), actor);
+    }
+
+    /**
+     * The change rows of many writes under one take of the writer lock, as one batch (a bulk load
+     * calls it once per batch of rows, last, so the lock is held only for this insert and the commit).
+     */
+    static void recordAll(Connection connection, java.util.List<Entry> entries, String actor) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
         try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM bd_change_writer WHERE id = 1 FOR UPDATE");
              ResultSet locked = lock.executeQuery()) {
             if (!locked.next()) {
                 throw new SQLException("bd_change_writer has lost its row: the basedata changelog did not apply completely");
             }
         }
+        String who = actor.length() > 128 ? actor.substring(0, 128) : actor;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bd_change (entity, sourced_id, operation, "
                 + "version, org_path, actor) VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, entity);
-            insert.setString(2, sourcedId);
-            insert.setString(3, operation);
-            insert.setInt(4, version);
-            insert.setString(5, orgPath);
-            insert.setString(6, actor.length() > 128 ? actor.substring(0, 128) : actor);
-            insert.executeUpdate();
+            for (Entry entry : entries) {
+                insert.setString(1, entry.entity());
+                insert.setString(2, entry.sourcedId());
+                insert.setString(3, entry.operation());
+                insert.setInt(4, entry.version());
+                insert.setString(5, entry.orgPath());
+                insert.setString(6, who);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 }

@@ -34,6 +34,9 @@ public final class IdNumberCipher {
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec indexKey;
     private final SecureRandom random;
+    // Cipher and Mac are not thread-safe but costly to look up: each thread keeps its own (a bulk load seals thousands a second).
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(IdNumberCipher::aesGcm);
+    private final ThreadLocal<Mac> macs;
 
     public IdNumberCipher(byte[] masterKey, SecureRandom random) {
         if (masterKey == null || masterKey.length != KEY_BYTES) {
@@ -43,6 +46,23 @@ public final class IdNumberCipher {
         this.encryptionKey = new SecretKeySpec(expand(masterKey, "educloud basedata id-number aes-gcm v1"), "AES");
         this.indexKey = new SecretKeySpec(expand(masterKey, "educloud basedata id-number blind-index v1"), "HmacSHA256");
         this.random = random;
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(indexKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is not available in this JVM: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static Cipher aesGcm() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JVM: " + e.getMessage(), e);
+        }
     }
 
     /** The stored form of {@code id} in the row {@code sourcedId}. */
@@ -50,7 +70,7 @@ public final class IdNumberCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(sourcedId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(id.value().getBytes(StandardCharsets.US_ASCII));
@@ -70,7 +90,7 @@ public final class IdNumberCipher {
             throw new IllegalStateException("the stored ID number of " + sourcedId + " is not in a format this kernel reads");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, stored, 1, NONCE_BYTES));
             cipher.updateAAD(sourcedId.getBytes(StandardCharsets.UTF_8));
             byte[] plain = cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
@@ -85,13 +105,7 @@ public final class IdNumberCipher {
 
     /** The blind index of {@code id}: equal numbers give equal indexes, and the index reveals nothing without the key. */
     public String index(NationalId id) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(indexKey);
-            return HexFormat.of().formatHex(mac.doFinal(id.value().getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM: " + e.getMessage(), e);
-        }
+        return HexFormat.of().formatHex(macs.get().doFinal(id.value().getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** HKDF-Expand (RFC 5869) of one block: the master key is already uniformly random, so it serves as the PRK. */

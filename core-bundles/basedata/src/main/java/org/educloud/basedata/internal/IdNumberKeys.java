@@ -73,7 +73,7 @@ public class IdNumberKeys {
         verifyAgainstStored(dataSource, source);
     }
 
-    IdNumberCipher cipher() {
+    public IdNumberCipher cipher() {
         return cipher;
     }
 

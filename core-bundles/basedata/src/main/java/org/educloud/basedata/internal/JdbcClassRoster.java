@@ -34,16 +34,20 @@ public final class JdbcClassRoster implements ClassRoster {
     static final String CLASSES = "classes";
     static final String ENROLLMENTS = "enrollments";
     private static final Set<String> CLASS_TYPES = Set.of("homeroom", "scheduled");
-    private static final Set<String> ENROLLMENT_ROLES = Set.of("student", "teacher", "administrator", "aide");
-    private static final String CLASS_SELECT = "SELECT c.id, c.sourced_id, o.sourced_id AS school_sourced_id, c.org_path, c.title, "
+    static final Set<String> ENROLLMENT_ROLES = Set.of("student", "teacher", "administrator", "aide");
+    static final String CLASS_SELECT = "SELECT c.id, c.sourced_id, o.sourced_id AS school_sourced_id, c.org_path, c.title, "
             + "c.class_code, c.class_type, c.grade_code, c.entry_year, s.sourced_id AS session_sourced_id, "
             + "cr.sourced_id AS course_sourced_id, c.version, c.created_at, c.updated_at FROM bd_class c "
             + "JOIN bd_org o ON o.id = c.school_id LEFT JOIN bd_academic_session s ON s.id = c.session_id "
             + "LEFT JOIN bd_course cr ON cr.id = c.course_id";
-    private static final String ENROLLMENT_SELECT = "SELECT e.id, e.sourced_id, c.sourced_id AS class_sourced_id, "
+    static final String ENROLLMENT_SELECT = "SELECT e.id, e.sourced_id, c.sourced_id AS class_sourced_id, "
             + "p.sourced_id AS person_sourced_id, p.role AS person_role, e.role, e.primary_teacher, e.begin_date, e.end_date, "
             + "e.org_path, e.version, e.created_at, e.updated_at FROM bd_enrollment e JOIN bd_class c ON c.id = e.class_id "
             + "JOIN bd_person p ON p.id = e.person_id";
+    static final String ENROLLMENT_INSERT = "INSERT INTO bd_enrollment (sourced_id, class_id, person_id, org_path, role, "
+            + "primary_teacher, begin_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String ENROLLMENT_UPDATE = "UPDATE bd_enrollment SET role = ?, primary_teacher = ?, begin_date = ?, end_date = ?, "
+            + "version = version + 1, updated_at = CURRENT_TIMESTAMP(3) WHERE sourced_id = ? AND version = ?";
 
     private final Transactions transactions;
 
@@ -199,8 +203,7 @@ public final class JdbcClassRoster implements ClassRoster {
                 }
             }
             checkRoles(enrollment.role(), personRole);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bd_enrollment (sourced_id, class_id, person_id, "
-                    + "org_path, role, primary_teacher, begin_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement(ENROLLMENT_INSERT)) {
                 insert.setString(1, sourcedId);
                 insert.setLong(2, schoolClass.id());
                 insert.setLong(3, personId);
@@ -253,9 +256,7 @@ public final class JdbcClassRoster implements ClassRoster {
             if (expectedVersion != null && expectedVersion != current.version()) {
                 throw Rows.versionMismatch("enrollment", sourcedId, current.version(), expectedVersion);
             }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE bd_enrollment SET role = ?, primary_teacher = ?, "
-                    + "begin_date = ?, end_date = ?, version = version + 1, updated_at = CURRENT_TIMESTAMP(3) "
-                    + "WHERE sourced_id = ? AND version = ?")) {
+            try (PreparedStatement update = connection.prepareStatement(ENROLLMENT_UPDATE)) {
                 update.setString(1, enrollment.role());
                 update.setBoolean(2, enrollment.primaryTeacher());
                 Rows.date(update, 3, enrollment.beginDate());
@@ -324,7 +325,7 @@ public final class JdbcClassRoster implements ClassRoster {
         });
     }
 
-    private record StoredClass(long id, SchoolClass schoolClass) {
+    record StoredClass(long id, SchoolClass schoolClass) {
     }
 
     private StoredClass readableClass(Connection connection, Caller caller, String sourcedId) throws SQLException {
@@ -393,7 +394,7 @@ public final class JdbcClassRoster implements ClassRoster {
         return school;
     }
 
-    private static void checkEnrollment(Enrollment enrollment) {
+    static void checkEnrollment(Enrollment enrollment) {
         if (enrollment.role() == null || !ENROLLMENT_ROLES.contains(enrollment.role())) {
             throw new BasedataProblem(Kind.INVALID, "role", "an enrollment's role is required: student, teacher, administrator or aide");
         }
@@ -407,7 +408,7 @@ public final class JdbcClassRoster implements ClassRoster {
     }
 
     /** Students are enrolled as students, and only students are. */
-    private static void checkRoles(String enrollmentRole, String personRole) {
+    static void checkRoles(String enrollmentRole, String personRole) {
         boolean student = "STUDENT".equals(personRole);
         if (student != "student".equals(enrollmentRole)) {
             throw new BasedataProblem(Kind.INVALID, "role", student ? "a student is enrolled with the role student"
@@ -431,7 +432,7 @@ public final class JdbcClassRoster implements ClassRoster {
         }
     }
 
-    private static StoredClass mapClass(ResultSet row) throws SQLException {
+    static StoredClass mapClass(ResultSet row) throws SQLException {
         return new StoredClass(row.getLong("id"), new SchoolClass(row.getString("sourced_id"), row.getString("school_sourced_id"),
                 row.getString("org_path"), row.getString("title"), row.getString("class_code"), row.getString("class_type"),
                 row.getString("grade_code"), Rows.integer(row, "entry_year"), row.getString("session_sourced_id"),
@@ -448,7 +449,7 @@ public final class JdbcClassRoster implements ClassRoster {
         }
     }
 
-    private static Enrollment mapEnrollment(ResultSet row) throws SQLException {
+    static Enrollment mapEnrollment(ResultSet row) throws SQLException {
         return new Enrollment(row.getString("sourced_id"), row.getString("class_sourced_id"), row.getString("person_sourced_id"),
                 row.getString("role"), row.getBoolean("primary_teacher"), Rows.date(row, "begin_date"), Rows.date(row, "end_date"),
                 row.getString("org_path"), row.getInt("version"), Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"));

@@ -45,17 +45,38 @@ public final class JdbcPersonRegistry implements PersonRegistry {
     private static final Set<String> GENDERS = Set.of("male", "female", "unspecified");
     private static final Pattern REGISTRY_NUMBER = Pattern.compile("[A-Za-z0-9-]{4,32}");
     private static final Pattern PHONE = Pattern.compile("[0-9+ ()-]{3,32}");
-    private static final Pattern RELATION_CODE = Pattern.compile("[1-9][0-9]");
-    private static final String SELECT = "SELECT p.id, p.sourced_id, p.role, o.sourced_id AS org_sourced_id, o.kind AS org_kind, "
+    static final Pattern RELATION_CODE = Pattern.compile("[1-9][0-9]");
+    static final String SELECT = "SELECT p.id, p.sourced_id, p.role, p.id_number_index, o.sourced_id AS org_sourced_id, o.kind AS org_kind, "
             + "p.org_path, p.family_name, p.given_name, p.gender, p.birth_date, p.id_number_cipher, p.id_number_masked, "
             + "p.staff_number, p.phone, p.email, p.version, p.created_at, p.updated_at, s.person_id AS status_of, "
             + "s.registry_number, s.enrollment_date, s.household_registration, s.address, s.migrant_child, s.left_behind_child, "
             + "s.orphan, s.disabled, s.special_care, s.financial_aid FROM bd_person p JOIN bd_org o ON o.id = p.org_id "
             + "LEFT JOIN bd_student_status s ON s.person_id = p.id";
-    private static final String RELATION_SELECT = "SELECT r.id, r.sourced_id, g.sourced_id AS guardian_sourced_id, "
+    static final String RELATION_SELECT = "SELECT r.id, r.sourced_id, g.sourced_id AS guardian_sourced_id, "
             + "st.sourced_id AS student_sourced_id, r.relation_code, r.primary_contact, g.family_name, g.given_name, r.org_path, "
             + "r.version, r.created_at, r.updated_at FROM bd_guardian_relation r JOIN bd_person g ON g.id = r.guardian_id "
             + "JOIN bd_person st ON st.id = r.student_id";
+
+    static final String INSERT = "INSERT INTO bd_person (sourced_id, role, org_id, org_path, family_name, given_name, gender, "
+            + "birth_date, id_number_cipher, id_number_index, id_number_masked, staff_number, phone, email) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String UPDATE = "UPDATE bd_person SET org_id = ?, org_path = ?, family_name = ?, given_name = ?, gender = ?, "
+            + "birth_date = ?, id_number_cipher = COALESCE(?, id_number_cipher), id_number_index = COALESCE(?, id_number_index), "
+            + "id_number_masked = COALESCE(?, id_number_masked), staff_number = ?, phone = ?, email = ?, version = version + 1, "
+            + "updated_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND version = ?";
+    /** A student's guardian relations sit where the student does. */
+    static final String RELATIONS_MOVE = "UPDATE bd_guardian_relation SET org_path = ? WHERE student_id = ?";
+    // Not INSERT ... ON DUPLICATE KEY UPDATE: that fires on any unique key, so a registry number that belongs to another
+    // student would overwrite that student's status instead of being refused.
+    static final String STATUS_UPDATE = "UPDATE bd_student_status SET registry_number = ?, enrollment_date = ?, "
+            + "household_registration = ?, address = ?, migrant_child = ?, left_behind_child = ?, orphan = ?, disabled = ?, "
+            + "special_care = ?, financial_aid = ?, version = version + 1, updated_at = CURRENT_TIMESTAMP(3) WHERE person_id = ?";
+    static final String STATUS_INSERT = "INSERT INTO bd_student_status (registry_number, enrollment_date, household_registration, "
+            + "address, migrant_child, left_behind_child, orphan, disabled, special_care, financial_aid, person_id, sourced_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UUID())";
+
+    static final String RELATION_INSERT = "INSERT INTO bd_guardian_relation (sourced_id, guardian_id, student_id, org_path, "
+            + "relation_code, primary_contact) VALUES (?, ?, ?, ?, ?, ?)";
 
     private final Transactions transactions;
     private final IdNumberCipher cipher;
@@ -82,14 +103,12 @@ public final class JdbcPersonRegistry implements PersonRegistry {
             JdbcOrgDirectory.Stored org = orgOf(connection, checked);
             Access.require(caller, Access.write(checked.role().noun()), org.org().path().value());
             long id;
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bd_person (sourced_id, role, org_id, org_path, "
-                    + "family_name, given_name, gender, birth_date, id_number_cipher, id_number_index, id_number_masked, staff_number, "
-                    + "phone, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT, PreparedStatement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, sourcedId);
                 insert.setString(2, checked.role().name());
                 insert.setLong(3, org.id());
                 insert.setString(4, org.org().path().value());
-                bindDetails(insert, 5, checked, sourcedId);
+                bindDetails(insert, 5, checked, sourcedId, cipher);
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -141,14 +160,10 @@ public final class JdbcPersonRegistry implements PersonRegistry {
             if (expectedVersion != null && expectedVersion != version) {
                 throw Rows.versionMismatch("person", sourcedId, version, expectedVersion);
             }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE bd_person SET org_id = ?, org_path = ?, "
-                    + "family_name = ?, given_name = ?, gender = ?, birth_date = ?, id_number_cipher = COALESCE(?, id_number_cipher), "
-                    + "id_number_index = COALESCE(?, id_number_index), id_number_masked = COALESCE(?, id_number_masked), "
-                    + "staff_number = ?, phone = ?, email = ?, version = version + 1, updated_at = CURRENT_TIMESTAMP(3) "
-                    + "WHERE id = ? AND version = ?")) {
+            try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
                 update.setLong(1, org.id());
                 update.setString(2, org.org().path().value());
-                int next = bindDetails(update, 3, checked, sourcedId);
+                int next = bindDetails(update, 3, checked, sourcedId, cipher);
                 update.setLong(next, current.id());
                 update.setInt(next + 1, version);
                 if (update.executeUpdate() == 0) {
@@ -160,8 +175,7 @@ public final class JdbcPersonRegistry implements PersonRegistry {
             } catch (SQLIntegrityConstraintViolationException e) {
                 throw duplicate(e, sourcedId, checked);
             }
-            try (PreparedStatement relations = connection.prepareStatement("UPDATE bd_guardian_relation SET org_path = ? "
-                    + "WHERE student_id = ?")) {
+            try (PreparedStatement relations = connection.prepareStatement(RELATIONS_MOVE)) {
                 relations.setString(1, org.org().path().value());
                 relations.setLong(2, current.id());
                 relations.executeUpdate();
@@ -245,10 +259,7 @@ public final class JdbcPersonRegistry implements PersonRegistry {
     @Override
     public GuardianRelation relate(Caller caller, GuardianRelation relation) {
         String sourcedId = Rows.sourcedIdOrNew(relation.sourcedId());
-        if (relation.relationCode() == null || !RELATION_CODE.matcher(relation.relationCode()).matches()) {
-            throw new BasedataProblem(Kind.INVALID, "relationCode", "relationCode '" + relation.relationCode() + "' is not a "
-                    + "two-digit GB/T 4761 family relation code, e.g. 51 father, 52 mother, 61 paternal grandfather");
-        }
+        checkRelationCode(relation);
         return transactions.run(connection -> {
             Stored student = load(connection, "p.sourced_id = ?", nonNull(relation.studentId(), "studentId"))
                     .filter(s -> s.person().role() == PersonRole.STUDENT)
@@ -260,8 +271,7 @@ public final class JdbcPersonRegistry implements PersonRegistry {
                             + " is not a guardian; create the person with the role guardian first"));
             String path = student.person().orgPath();
             Access.require(caller, Access.write(PersonRole.GUARDIAN.noun()), path);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bd_guardian_relation (sourced_id, guardian_id, "
-                    + "student_id, org_path, relation_code, primary_contact) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement(RELATION_INSERT)) {
                 insert.setString(1, sourcedId);
                 insert.setLong(2, guardian.id());
                 insert.setLong(3, student.id());
@@ -342,8 +352,8 @@ public final class JdbcPersonRegistry implements PersonRegistry {
         });
     }
 
-    /** A person with their row id and sealed ID number, which never leave this class. */
-    private record Stored(long id, Person person, byte[] sealedIdNumber) {
+    /** A person with their row id, sealed ID number and its blind index, which never leave this bundle. */
+    record Stored(long id, Person person, byte[] sealedIdNumber, String idNumberIndex) {
     }
 
     /** The people as the caller sees them: guardians filled in, ID numbers whole only where asked, permitted and audited. */
@@ -386,8 +396,15 @@ public final class JdbcPersonRegistry implements PersonRegistry {
         return byStudent;
     }
 
+    static void checkRelationCode(GuardianRelation relation) {
+        if (relation.relationCode() == null || !RELATION_CODE.matcher(relation.relationCode()).matches()) {
+            throw new BasedataProblem(Kind.INVALID, "relationCode", "relationCode '" + relation.relationCode() + "' is not a "
+                    + "two-digit GB/T 4761 family relation code, e.g. 51 father, 52 mother, 61 paternal grandfather");
+        }
+    }
+
     /** Checks and normalizes what a person's create or update says; the role is the stored one on update. */
-    private static Person check(Person person, PersonRole role) {
+    static Person check(Person person, PersonRole role) {
         String family = Rows.required(person.familyName(), "familyName", 50, "张");
         String given = Rows.required(person.givenName(), "givenName", 50, "伟");
         if (person.gender() != null && !GENDERS.contains(person.gender())) {
@@ -438,9 +455,15 @@ public final class JdbcPersonRegistry implements PersonRegistry {
     }
 
     private static JdbcOrgDirectory.Stored orgOf(Connection connection, Person person) throws SQLException {
-        JdbcOrgDirectory.Stored org = JdbcOrgDirectory.load(connection, "o.sourced_id = ?", person.orgId())
-                .orElseThrow(() -> new BasedataProblem(Kind.INVALID, "orgId", "org " + person.orgId()
-                        + " does not exist; give the sourcedId of an existing org"));
+        return placed(JdbcOrgDirectory.load(connection, "o.sourced_id = ?", person.orgId()).orElse(null), person);
+    }
+
+    /** The org a person is placed at, refused when it does not exist or cannot hold such a person. */
+    static JdbcOrgDirectory.Stored placed(JdbcOrgDirectory.Stored org, Person person) {
+        if (org == null) {
+            throw new BasedataProblem(Kind.INVALID, "orgId", "org " + person.orgId() + " does not exist; give the sourcedId of an "
+                    + "existing org");
+        }
         if (person.role() == PersonRole.STUDENT && org.org().kind() != OrgKind.SCHOOL) {
             throw new BasedataProblem(Kind.INVALID, "orgId", "a student belongs to a school, and org " + org.org().code()
                     + " is a " + org.org().kind().label());
@@ -453,7 +476,8 @@ public final class JdbcPersonRegistry implements PersonRegistry {
     }
 
     /** Binds gender .. email from {@code index}; returns the next index. */
-    private int bindDetails(PreparedStatement statement, int index, Person person, String sourcedId) throws SQLException {
+    static int bindDetails(PreparedStatement statement, int index, Person person, String sourcedId, IdNumberCipher cipher)
+            throws SQLException {
         statement.setString(index, person.familyName());
         statement.setString(index + 1, person.givenName());
         statement.setString(index + 2, person.gender());
@@ -469,27 +493,46 @@ public final class JdbcPersonRegistry implements PersonRegistry {
     }
 
     private static void writeStatus(Connection connection, long personId, StudentStatus status) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO bd_student_status (sourced_id, person_id, "
-                + "registry_number, enrollment_date, household_registration, address, migrant_child, left_behind_child, orphan, "
-                + "disabled, special_care, financial_aid) VALUES (UUID(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
-                + "registry_number = VALUES(registry_number), enrollment_date = VALUES(enrollment_date), "
-                + "household_registration = VALUES(household_registration), address = VALUES(address), "
-                + "migrant_child = VALUES(migrant_child), left_behind_child = VALUES(left_behind_child), orphan = VALUES(orphan), "
-                + "disabled = VALUES(disabled), special_care = VALUES(special_care), financial_aid = VALUES(financial_aid), "
-                + "version = version + 1, updated_at = CURRENT_TIMESTAMP(3)")) {
-            upsert.setLong(1, personId);
-            upsert.setString(2, status.registryNumber());
-            Rows.date(upsert, 3, status.enrollmentDate());
-            upsert.setString(4, Rows.bounded(status.householdRegistration(), "status.householdRegistration", 200));
-            upsert.setString(5, Rows.bounded(status.address(), "status.address", 300));
-            upsert.setBoolean(6, status.migrantChild());
-            upsert.setBoolean(7, status.leftBehindChild());
-            upsert.setBoolean(8, status.orphan());
-            upsert.setBoolean(9, status.disabled());
-            upsert.setBoolean(10, status.specialCare());
-            upsert.setBoolean(11, status.financialAid());
-            upsert.executeUpdate();
+        try (PreparedStatement update = connection.prepareStatement(STATUS_UPDATE)) {
+            bindStatus(update, status, personId);
+            if (update.executeUpdate() > 0) {
+                return;
+            }
         }
+        try (PreparedStatement insert = connection.prepareStatement(STATUS_INSERT)) {
+            bindStatus(insert, status, personId);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Binds a status to {@link #STATUS_UPDATE} or {@link #STATUS_INSERT}, which take the same parameters. */
+    static void bindStatus(PreparedStatement statement, StudentStatus status, long personId) throws SQLException {
+        statement.setString(1, status.registryNumber());
+        Rows.date(statement, 2, status.enrollmentDate());
+        statement.setString(3, Rows.bounded(status.householdRegistration(), "status.householdRegistration", 200));
+        statement.setString(4, Rows.bounded(status.address(), "status.address", 300));
+        statement.setBoolean(5, status.migrantChild());
+        statement.setBoolean(6, status.leftBehindChild());
+        statement.setBoolean(7, status.orphan());
+        statement.setBoolean(8, status.disabled());
+        statement.setBoolean(9, status.specialCare());
+        statement.setBoolean(10, status.financialAid());
+        statement.setLong(11, personId);
+    }
+
+    /**
+     * True when the stored person already is as {@code given} says, ID number aside (compared by its
+     * blind index by the caller): a status, gender or birth date left out keeps the stored one.
+     */
+    public static boolean sameDetails(Person stored, Person given) {
+        return stored.role() == given.role() && java.util.Objects.equals(stored.orgId(), given.orgId())
+                && java.util.Objects.equals(stored.familyName(), given.familyName())
+                && java.util.Objects.equals(stored.givenName(), given.givenName())
+                && (given.gender() == null || java.util.Objects.equals(stored.gender(), given.gender()))
+                && (given.birthDate() == null || java.util.Objects.equals(stored.birthDate(), given.birthDate()))
+                && java.util.Objects.equals(stored.staffNumber(), given.staffNumber())
+                && java.util.Objects.equals(stored.phone(), given.phone()) && java.util.Objects.equals(stored.email(), given.email())
+                && (given.status() == null || java.util.Objects.equals(stored.status(), given.status()));
     }
 
     private static Optional<Stored> load(Connection connection, String condition, String value) throws SQLException {
@@ -501,7 +544,7 @@ public final class JdbcPersonRegistry implements PersonRegistry {
         }
     }
 
-    private static Stored map(ResultSet row) throws SQLException {
+    static Stored map(ResultSet row) throws SQLException {
         StudentStatus status = null;
         row.getLong("status_of");
         if (!row.wasNull()) {
@@ -515,7 +558,7 @@ public final class JdbcPersonRegistry implements PersonRegistry {
                 row.getString("gender"), Rows.date(row, "birth_date"), null, row.getString("id_number_masked"),
                 row.getString("staff_number"), row.getString("phone"), row.getString("email"), status, List.of(),
                 row.getInt("version"), Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"));
-        return new Stored(row.getLong("id"), person, row.getBytes("id_number_cipher"));
+        return new Stored(row.getLong("id"), person, row.getBytes("id_number_cipher"), row.getString("id_number_index"));
     }
 
     private static Optional<GuardianRelation> loadRelation(Connection connection, String sourcedId) throws SQLException {
@@ -527,7 +570,7 @@ public final class JdbcPersonRegistry implements PersonRegistry {
         }
     }
 
-    private static GuardianRelation mapRelation(ResultSet row) throws SQLException {
+    static GuardianRelation mapRelation(ResultSet row) throws SQLException {
         return new GuardianRelation(row.getString("sourced_id"), row.getString("guardian_sourced_id"),
                 row.getString("student_sourced_id"), row.getString("relation_code"), row.getBoolean("primary_contact"),
                 row.getString("family_name") + row.getString("given_name"), row.getString("org_path"), row.getInt("version"),

@@ -114,4 +114,36 @@ final class Rows {
                 + ", not " + expected + ": someone changed it since you read it. Read it again (GET), reapply your change "
                 + "and send it with If-Match: \"" + current + "\"");
     }
+
+    /** Maps a result row. */
+    interface Mapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * The rows of {@code select} whose {@code column} is one of {@code values}, by that value (read
+     * from the result column {@code key}): one round trip for a whole batch of a bulk load.
+     * {@code forUpdate} locks them until the transaction ends.
+     */
+    static <T> java.util.Map<String, T> byValues(java.sql.Connection connection, String select, String column, String key,
+            java.util.Collection<String> values, boolean forUpdate, Mapper<T> mapper) throws SQLException {
+        java.util.Map<String, T> found = new java.util.HashMap<>();
+        if (values.isEmpty()) {
+            return found;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+        try (PreparedStatement statement = connection.prepareStatement(select + " WHERE " + column + " IN (" + marks + ")"
+                + (forUpdate ? " FOR UPDATE" : ""))) {
+            int index = 1;
+            for (String value : values) {
+                statement.setString(index++, value);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.put(rows.getString(key), mapper.map(rows));
+                }
+            }
+        }
+        return found;
+    }
 }

@@ -112,6 +112,11 @@ class IdNumberKeysTest {
             public boolean generateKeyWhenMissing() {
                 return generate;
             }
+
+            @Override
+            public long importMaxMegabytes() {
+                return 1024;
+            }
         };
     }
 

@@ -10,21 +10,39 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
 
+import org.educloud.basedata.ListQuery;
+import org.educloud.basedata.NationalId;
 import org.educloud.basedata.Org;
 import org.educloud.basedata.OrgKind;
+import org.educloud.basedata.Page;
+import org.educloud.basedata.Person;
+import org.educloud.basedata.PersonRole;
 import org.educloud.basedata.internal.bulk.ImportJob;
 import org.educloud.basedata.internal.bulk.ImportJobs;
-import org.educloud.basedata.internal.bulk.Upserts;
 import org.educloud.basedata.internal.bulk.PlatformCsvFiles;
+import org.educloud.basedata.internal.bulk.Upserts;
+import org.educloud.basedata.internal.generate.SyntheticProvince;
+import org.educloud.basedata.internal.oneroster.GuidRefs;
+import org.educloud.basedata.internal.oneroster.RosterCatalog;
+import org.educloud.basedata.internal.oneroster.RosterReader;
+import org.educloud.identity.OrgPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
- * Not a timed test: imports a generated people.csv of {@code -Deducloud.bench.rows} students (skipped
- * without it) twice, printing rows/s and the peak heap; see docs/benchmarks.md for the command.
+ * Not timed tests: benchmarks a person runs (bench/basedata.sh; figures in docs/benchmarks.md), each
+ * skipped without its property. {@code -Deducloud.bench.rows=N} imports a generated people.csv of N
+ * students with valid ID numbers twice (rows/s, peak heap), then times native list pages (cursor) at
+ * the start and the end of the list and OneRoster users pages of 100. {@code
+ * -Deducloud.bench.generate=SCALE} times data:generate.
  */
 class ImportBenchmark {
 
@@ -34,31 +52,37 @@ class ImportBenchmark {
     Path folder;
 
     @Test
-    void importAGeneratedFile() throws Exception {
+    void importAGeneratedFileThenReadPagesOfIt() throws Exception {
         int rows = Integer.getInteger("educloud.bench.rows", 0);
         assumeTrue(rows > 0, "set -Deducloud.bench.rows=100000 to run the import benchmark");
         DataSource dataSource = BasedataDatabase.fresh("bench_import");
         JdbcOrgDirectory orgs = new JdbcOrgDirectory(dataSource);
         IdNumberCipher cipher = IdNumberKeysTest.testCipher();
         ImportJobs jobs = ImportJobs.over(dataSource, batch -> new Upserts(new JdbcOrgDirectory(batch),
-                new JdbcPersonRegistry(batch, cipher), new JdbcClassRoster(batch), new JdbcCurriculum(batch)));
+                new JdbcPersonRegistry(batch, cipher), new JdbcClassRoster(batch), new JdbcCurriculum(batch), new PeopleLoad(cipher)));
         Org province = orgs.create(OPERATOR, new Org("p37", OrgKind.PROVINCE, "37", "山东省", null, null, null, null, null, 0, null, null));
         Org city = orgs.create(OPERATOR, new Org("c3701", OrgKind.CITY, "3701", "济南市", province.sourcedId(), null, null, null, null, 0,
                 null, null));
         Org district = orgs.create(OPERATOR, new Org("d370102", OrgKind.DISTRICT, "370102", "历下区", city.sourcedId(), null, null, null,
                 null, 0, null, null));
-        orgs.create(OPERATOR, new Org("s1", OrgKind.SCHOOL, "3701020001", "历下区第一实验小学", district.sourcedId(), null, "primary",
-                "public", "urban", 0, null, null));
-
+        for (int s = 0; s < 10; s++) {
+            orgs.create(OPERATOR, new Org("s" + s, OrgKind.SCHOOL, "370102000" + s, "历下区第" + (s + 1) + "实验小学", district.sourcedId(),
+                    null, "primary", "public", "urban", 0, null, null));
+        }
         Path file = folder.resolve("people.csv");
         String[] family = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"};
+        LocalDate first = LocalDate.of(2008, 1, 1);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(String.join(",", PlatformCsvFiles.PEOPLE));
             out.newLine();
             for (int i = 0; i < rows; i++) {
-                out.write("b" + i + ",student,s1," + family[i % family.length] + ",同学" + i + "," + (i % 2 == 0 ? "male" : "female")
-                        + ",2012-09-01,,,,,G" + (10_000_000 + i) + ",2018-09-01,山东省济南市,历下区某路" + i + "号,"
-                        + (i % 7 == 0) + "," + (i % 11 == 0) + ",false,false,false," + (i % 5 == 0));
+                // A valid, unique ID number: a birth date in ten years, and a sequence number per day.
+                LocalDate birth = first.plusDays(i % 3650);
+                String first17 = "370102" + birth.toString().replace("-", "") + String.format("%03d", i / 3650);
+                String id = first17 + NationalId.checkDigit(first17);
+                out.write("b" + i + ",student,s" + (i % 10) + "," + family[i % family.length] + ",同学" + i + ","
+                        + (id.charAt(16) % 2 == 1 ? "male" : "female") + ",," + id + ",,,,G" + id + ",2018-09-01,山东省济南市,历下区某路"
+                        + i + "号," + (i % 7 == 0) + "," + (i % 11 == 0) + ",false,false,false," + (i % 5 == 0));
                 out.newLine();
             }
         }
@@ -72,6 +96,71 @@ class ImportBenchmark {
                     job.created(), job.unchanged(), job.rejected(), peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
             assertEquals(rows, job.rowsCommitted(), job.message());
         }
+
+        JdbcPersonRegistry people = new JdbcPersonRegistry(dataSource, cipher);
+        long lastId = BasedataDatabase.count(dataSource, "SELECT MAX(id) FROM bd_person");
+        String[] cursor = {""};
+        latency("native people page of 100, from the start (cursor paging)", 300, () -> {
+            Page<Person> page = people.list(OPERATOR, new ListQuery(OrgPath.ROOT, cursor[0], 100), PersonRole.STUDENT, null, false);
+            cursor[0] = page.next().orElse("");
+            return page.items().size();
+        });
+        String deep = String.valueOf(lastId - 301 * 100);
+        cursor[0] = deep;
+        latency("native people page of 100, at the end of the list", 300, () -> {
+            Page<Person> page = people.list(OPERATOR, new ListQuery(OrgPath.ROOT, cursor[0], 100), PersonRole.STUDENT, null, false);
+            cursor[0] = page.next().orElse(deep);
+            return page.items().size();
+        });
+        RosterReader reader = new RosterReader(dataSource);
+        GuidRefs refs = new GuidRefs("http://h/ims/oneroster/rostering/v1p2", new ObjectMapper());
+        var users = new RosterCatalog().collection("users").orElseThrow();
+        long[] offset = {0};
+        latency("OneRoster users page of 100, offset 0, 100, 200, ...", 100, () -> {
+            long size = reader.list(OPERATOR, users, new RosterReader.Request(null, null, false, offset[0], 100), refs).rows().size();
+            offset[0] += 100;
+            return size;
+        });
+        long total = reader.list(OPERATOR, users, new RosterReader.Request(null, null, false, 0, 1), refs).total();
+        offset[0] = Math.max(0, total - 100L * 40); // 20 warm-up pages and 20 timed ones, up to the last
+
+        latency("OneRoster users page of 100, at the end (offset " + offset[0] + "...)", 20, () -> {
+            long size = reader.list(OPERATOR, users, new RosterReader.Request(null, null, false, offset[0], 100), refs).rows().size();
+            offset[0] += 100;
+            return size;
+        });
+    }
+
+    @Test
+    void generateAProvince() throws Exception {
+        String scale = System.getProperty("educloud.bench.generate");
+        assumeTrue(scale != null, "set -Deducloud.bench.generate=0.001 to time data:generate");
+        DataSource dataSource = BasedataDatabase.fresh("bench_generate");
+        long start = System.nanoTime();
+        SyntheticProvince.Counts made = new SyntheticProvince(new JdbcOrgDirectory(dataSource), new JdbcClassRoster(dataSource),
+                new JdbcCurriculum(dataSource), BulkLoads.over(dataSource, IdNumberKeysTest.testCipher()), OPERATOR, 37)
+                .generate(Double.parseDouble(scale), 0, (phase, done, total) -> { });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long written = BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change");
+        System.out.printf("BENCH data:generate --scale %s: %s in %.1f s; %d rows (change-feed rows) = %.2f ms/row, %.0f rows/s%n",
+                scale, made, seconds, written, seconds * 1000 / written, written / seconds);
+    }
+
+    /** Times {@code pages} calls, printing p50 and p99 in ms. */
+    private static void latency(String what, int pages, LongSupplier page) {
+        for (int i = 0; i < 20; i++) {
+            page.getAsLong(); // warm up the JIT and the buffer pool
+        }
+        long[] took = new long[pages];
+        long items = 0;
+        for (int i = 0; i < pages; i++) {
+            long start = System.nanoTime();
+            items += page.getAsLong();
+            took[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(took);
+        System.out.printf("BENCH %s: %d pages, %d rows; p50 %.1f ms, p99 %.1f ms%n", what, pages, items, took[pages / 2] / 1e6,
+                took[Math.min(pages - 1, (int) Math.ceil(pages * 0.99) - 1)] / 1e6);
     }
 
     private static void resetPeaks() {

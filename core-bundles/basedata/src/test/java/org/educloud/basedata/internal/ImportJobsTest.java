@@ -49,7 +49,7 @@ class ImportJobsTest {
         JdbcCurriculum curriculum = new JdbcCurriculum(dataSource);
         IdNumberCipher cipher = IdNumberKeysTest.testCipher();
         jobs = ImportJobs.over(dataSource, batch -> new Upserts(new JdbcOrgDirectory(batch), new JdbcPersonRegistry(batch, cipher),
-                new JdbcClassRoster(batch), new JdbcCurriculum(batch)));
+                new JdbcClassRoster(batch), new JdbcCurriculum(batch), new PeopleLoad(cipher)));
         export = new RosterCsvExport(dataSource, orgs, people, roster, curriculum);
         Org province = orgs.create(OPERATOR, new Org("p37", OrgKind.PROVINCE, "37", "山东省", null, null, null, null, null, 0, null, null));
         Org city = orgs.create(OPERATOR, new Org("c3701", OrgKind.CITY, "3701", "济南市", province.sourcedId(), null, null, null, null, 0,

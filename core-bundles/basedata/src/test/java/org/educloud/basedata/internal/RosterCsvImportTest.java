@@ -27,8 +27,10 @@ import org.educloud.basedata.internal.bulk.ImportTally;
 import org.educloud.basedata.internal.bulk.OneRosterCsvFiles;
 import org.educloud.basedata.internal.bulk.PlatformCsvFiles;
 import org.educloud.basedata.internal.bulk.RosterCsvImport;
+import org.educloud.basedata.internal.bulk.RowBatch;
 import org.educloud.basedata.internal.bulk.Upserts;
 import org.educloud.identity.Caller;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +45,7 @@ class RosterCsvImportTest {
 
     private DataSource dataSource;
     private Upserts upserts;
+    private RowBatch batch;
     private JdbcPersonRegistry people;
     private Org lixia;
 
@@ -66,8 +69,12 @@ class RosterCsvImportTest {
     void aProvinceCityAndTwoDistricts() throws Exception {
         dataSource = BasedataDatabase.fresh("unit_import");
         JdbcOrgDirectory orgs = new JdbcOrgDirectory(dataSource);
-        people = new JdbcPersonRegistry(dataSource, IdNumberKeysTest.testCipher());
-        upserts = new Upserts(orgs, people, new JdbcClassRoster(dataSource), new JdbcCurriculum(dataSource));
+        batch = new RowBatch(dataSource);
+        IdNumberCipher cipher = IdNumberKeysTest.testCipher();
+        people = new JdbcPersonRegistry(dataSource, cipher);
+        DataSource writes = batch.dataSource();
+        upserts = new Upserts(new JdbcOrgDirectory(writes), new JdbcPersonRegistry(writes, cipher), new JdbcClassRoster(writes),
+                new JdbcCurriculum(writes), new PeopleLoad(cipher));
         Org province = orgs.create(OPERATOR, new Org("p37", OrgKind.PROVINCE, "37", "山东省", null, null, null, null, null, 0, null, null));
         Org jinan = orgs.create(OPERATOR, new Org("c3701", OrgKind.CITY, "3701", "济南市", province.sourcedId(), null, null, null, null, 0,
                 null, null));
@@ -75,6 +82,11 @@ class RosterCsvImportTest {
                 0, null, null));
         orgs.create(OPERATOR, new Org("d370103", OrgKind.DISTRICT, "370103", "市中区", jinan.sourcedId(), null, null, null, null, 0,
                 null, null));
+    }
+
+    @AfterEach
+    void closeTheBatch() throws Exception {
+        batch.close();
     }
 
     private Map<String, String> oneRosterFiles() {
@@ -211,9 +223,75 @@ class RosterCsvImportTest {
         assertTrue(people.find(OPERATOR, "p2", false).isPresent());
     }
 
+    @Test
+    void aBatchTheDatabaseRefusesIsWrittenRowByRowSoOnlyTheCulpritIsRejected() throws Exception {
+        String orgs = String.join(",", PlatformCsvFiles.ORGS) + "\ns1,school,3701020001,历下区第一实验小学,d370102,primary,public,urban\n";
+        run(PlatformCsvFiles.importer(upserts), write("orgs.csv", orgs, StandardCharsets.UTF_8, false), null, OPERATOR, new Ledger());
+        String header = String.join(",", PlatformCsvFiles.PEOPLE) + "\n";
+        run(PlatformCsvFiles.importer(upserts), write("people.csv", header + "p1,student,s1,王,一,male,,370102200801010013,,,,G0001,,,,,,,,,\n",
+                StandardCharsets.UTF_8, false), null, OPERATOR, new Ledger());
+        long changes = BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change");
+        // p3 has p1's ID number: valid on its own, refused by the database's unique index, so the whole batch is refused.
+        String peopleCsv = header + "p2,student,s1,李,二,male,,,,,,G0002,,,,,,,,,\n"
+                + "p3,student,s1,张,三,male,,370102200801010013,,,,G0003,,,,,,,,,\n"
+                + "p4,student,s1,赵,四,male,,,,,,G0004,,,,,,,,,\n";
+        Ledger ledger = new Ledger();
+        ImportTally tally = run(PlatformCsvFiles.importer(upserts), write("people.csv", peopleCsv, StandardCharsets.UTF_8, false), null,
+                OPERATOR, ledger);
+        assertEquals(1, ledger.rejected.size(), ledger.rejected.toString());
+        assertTrue(ledger.rejected.get(0).startsWith("people.csv:3:idNumber:"), ledger.rejected.toString());
+        assertEquals(2, tally.created());
+        assertTrue(people.find(OPERATOR, "p2", false).isPresent());
+        assertTrue(people.find(OPERATOR, "p4", false).isPresent());
+        assertTrue(people.find(OPERATOR, "p3", false).isEmpty());
+        assertEquals(changes + 2, BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change"), "one change row each");
+    }
+
+    @Test
+    void aSourcedIdTwiceInOneFileKeepsTheFirstRowAndRefusesTheSecond() throws Exception {
+        String orgs = String.join(",", PlatformCsvFiles.ORGS) + "\ns1,school,3701020001,历下区第一实验小学,d370102,primary,public,urban\n";
+        run(PlatformCsvFiles.importer(upserts), write("orgs.csv", orgs, StandardCharsets.UTF_8, false), null, OPERATOR, new Ledger());
+        String peopleCsv = String.join(",", PlatformCsvFiles.PEOPLE) + "\n"
+                + "p1,student,s1,王,一,male,,,,,,G0001,,,,,,,,,\n"
+                + "p2,student,s1,李,二,male,,,,,,G0002,,,,,,,,,\n"
+                + "P1,student,s1,王,改,male,,,,,,G0001,,,,,,,,,\n";
+        Ledger ledger = new Ledger();
+        ImportTally tally = run(PlatformCsvFiles.importer(upserts), write("people.csv", peopleCsv, StandardCharsets.UTF_8, false), null,
+                OPERATOR, ledger);
+        assertEquals(2, tally.created());
+        assertEquals(1, ledger.rejected.size(), ledger.rejected.toString());
+        assertTrue(ledger.rejected.get(0).startsWith("people.csv:4:sourcedId:sourcedId P1 is on line 2"), ledger.rejected.toString());
+        assertEquals("一", people.find(OPERATOR, "p1", false).orElseThrow().givenName(), "the first row counts");
+    }
+
+    @Test
+    void tobedeletedRowsOfADeltaFileDeleteTheirRecordsChildrenFirst() throws Exception {
+        run(OneRosterCsvFiles.importer(upserts), zip("full.zip", oneRosterFiles(), StandardCharsets.UTF_8), null, OPERATOR, new Ledger());
+        long changes = BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change");
+        Map<String, String> delta = new LinkedHashMap<>();
+        delta.put("users.csv", "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,"
+                + "familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n"
+                + "u2,tobedeleted,,true,s1,student,,,小红,李,,G1002,,,,,01,\n");
+        delta.put("enrollments.csv", "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,"
+                + "beginDate,endDate\ne2,tobedeleted,,k1,s1,u2,student,false,,\n");
+        Ledger ledger = new Ledger();
+        ImportTally tally = run(OneRosterCsvFiles.importer(upserts), zip("delta.zip", delta, StandardCharsets.UTF_8), null, OPERATOR,
+                ledger);
+        assertEquals(List.of(), ledger.rejected);
+        assertEquals(2, tally.deleted(), "the enrollment first, then the user it named");
+        assertTrue(people.find(OPERATOR, "u2", false).isEmpty());
+        assertEquals(changes + 2, BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change WHERE operation = 'delete'")
+                + changes);
+
+        ImportTally again = run(OneRosterCsvFiles.importer(upserts), zip("delta.zip", delta, StandardCharsets.UTF_8), null, OPERATOR,
+                new Ledger());
+        assertEquals(0, again.deleted());
+        assertEquals(2, again.unchanged(), "deleting what is gone changes nothing");
+    }
+
     private ImportTally run(RosterCsvImport importer, Path file, String encoding, Caller caller, Ledger ledger) throws IOException {
         try (ImportSource source = ImportSource.open(file, null)) {
-            return importer.run(caller, source, encoding, ledger);
+            return importer.run(caller, source, encoding, ledger, batch);
         }
     }
 

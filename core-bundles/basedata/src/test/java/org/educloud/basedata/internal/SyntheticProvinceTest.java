@@ -84,7 +84,8 @@ class SyntheticProvinceTest {
     }
 
     private SyntheticProvince province(long seed) {
-        return new SyntheticProvince(orgs, people, new JdbcClassRoster(dataSource), new JdbcCurriculum(dataSource), OPERATOR, seed);
+        return new SyntheticProvince(orgs, new JdbcClassRoster(dataSource), new JdbcCurriculum(dataSource),
+                BulkLoads.over(dataSource, IdNumberKeysTest.testCipher()), OPERATOR, seed);
     }
 
     private List<String> names() throws Exception {

@@ -17,6 +17,7 @@ import org.educloud.identity.ClientAuthMethod;
 import org.educloud.identity.ClientDirectory;
 import org.educloud.identity.NewClient;
 import org.educloud.persistence.SchemaMigrations;
+import org.educloud.portal.SignedInUser;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -34,8 +35,12 @@ import org.slf4j.LoggerFactory;
 public class PortalClient {
 
     static final String ACTOR = "system:portal";
-    /** What the portal asks for: who the user is. It reads to-dos, messages and apps in-process. */
-    static final Set<String> SCOPES = Set.of("openid", "profile");
+    /**
+     * What the portal asks for: who the user is (it reads to-dos, messages and apps in-process), and
+     * the APIs the pages sharing its session call as the user ({@link SignedInUser#api}): accounts and
+     * the app center for the console. The user's roles still decide what each call may do.
+     */
+    static final Set<String> SCOPES = Set.of(SignedInUser.SCOPES.split(" "));
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalClient.class);
 

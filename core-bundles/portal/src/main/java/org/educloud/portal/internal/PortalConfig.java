@@ -26,6 +26,10 @@ public @interface PortalConfig {
     @AttributeDefinition(description = "The portal's client id at the OpenID provider (registered at first start)")
     String clientId() default "educloud-portal";
 
+    @AttributeDefinition(description = "Paths besides /portal whose pages share the portal's session (its cookie is set for each): "
+            + "the kernel's own pages that sign in through the portal, such as the operations console. Never /apps")
+    String[] sessionPaths() default {"/console"};
+
     @AttributeDefinition(description = "Minutes a portal session lasts at most; the SSO session and the tokens may end it earlier")
     int sessionMinutes() default 480;
 

@@ -1,14 +1,6 @@
 package org.educloud.portal.internal;
 
 import java.net.URI;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import javax.servlet.http.HttpServletRequest;
-import javax.sql.DataSource;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.CookieParam;
 import javax.ws.rs.GET;
@@ -36,9 +27,7 @@ import org.educloud.basedata.ClassRoster;
 import org.educloud.basedata.OrgDirectory;
 import org.educloud.basedata.PersonRegistry;
 import org.educloud.identity.Account;
-import org.educloud.identity.AccountDirectory;
 import org.educloud.identity.ClientDirectory;
-import org.educloud.persistence.SchemaMigrations;
 import org.educloud.workflow.Action;
 import org.educloud.workflow.Actor;
 import org.educloud.workflow.CaseStatus;
@@ -58,47 +47,44 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The portal's pages at {@code /portal/}: the home page behind a portal session, the OpenID
- * Connect callback that starts one, "my information" with its correction requests, a case page to
- * act on a to-do, and logout, which ends the portal session and then the SSO session at the
- * provider (RP-initiated logout).
+ * Connect callback that starts one, a case page to act on a to-do, and logout, which ends the
+ * portal session and then the SSO session at the provider (RP-initiated logout).
  */
 @Component(service = PortalResource.class, configurationPid = {PortalConfig.IDENTITY_PID, PortalConfig.PID})
 @JaxrsResource
 @Path("portal")
 public class PortalResource {
 
-    static final String SESSION_COOKIE = "EDUCLOUD_PORTAL";
+    static final String SESSION_COOKIE = PortalSignIn.SESSION_COOKIE;
     static final String LOGIN_COOKIE = "EDUCLOUD_PORTAL_LOGIN";
+    /** Where to go after a login another page asked for ({@code /portal/login?return=}). */
+    static final String RETURN_COOKIE = "EDUCLOUD_PORTAL_RETURN";
     static final String LANG_COOKIE = "EDUCLOUD_PORTAL_LANG";
     private static final Logger LOG = LoggerFactory.getLogger(PortalResource.class);
 
     private final PortalClient client;
+    private final PortalSignIn signIn;
     private final KernelLogin login;
     private final PortalSessions sessions;
-    private final AccountDirectory accounts;
     private final Workflows workflows;
     private final PortalPages pages = new PortalPages();
     private final HomePage home;
     private final MyInformation myInformation;
-    private final boolean secure;
 
     @Activate
-    public PortalResource(@Reference(name = "client") PortalClient client,
-            @Reference(name = "dataSource", target = SchemaMigrations.DATA_SOURCE_FILTER) DataSource dataSource,
-            @Reference(name = "accounts") AccountDirectory accounts, @Reference(name = "apps") AppInstallations apps,
+    public PortalResource(@Reference(name = "client") PortalClient client, @Reference(name = "signIn") PortalSignIn signIn,
+            @Reference(name = "apps") AppInstallations apps,
             @Reference(name = "orgs") OrgDirectory orgs, @Reference(name = "people") PersonRegistry people,
             @Reference(name = "roster") ClassRoster roster, @Reference(name = "clients") ClientDirectory clients,
             @Reference(name = "workflows") Workflows workflows, @Reference(name = "messages") Messages messages, PortalConfig config) {
         this.client = client;
-        this.login = new KernelLogin(client);
-        this.sessions = new PortalSessions(dataSource, Duration.ofMinutes(Math.max(1, config.sessionMinutes())),
-                Duration.ofMinutes(Math.max(1, config.loginMinutes())), Clock.systemUTC());
-        this.accounts = accounts;
+        this.signIn = signIn;
+        this.login = signIn.login();
+        this.sessions = signIn.sessions();
         this.workflows = workflows;
         this.home = new HomePage(apps, clients, client.issuer().toString(), orgs, workflows, messages, pages, config.todosShown(),
                 config.messagesShown());
         this.myInformation = new MyInformation(people, roster, orgs, workflows, pages);
-        this.secure = client.issuer().getScheme().equals("https");
         try {
             sessions.purgeExpired();
         } catch (IllegalStateException e) {
@@ -129,7 +115,7 @@ public class PortalResource {
     @Produces(MediaType.TEXT_HTML)
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state, @QueryParam("error") String error,
             @QueryParam("error_description") String description, @CookieParam(LOGIN_COOKIE) String loginCookie,
-            @CookieParam(LANG_COOKIE) String langCookie, @Context HttpHeaders headers) {
+            @CookieParam(RETURN_COOKIE) String returnCookie, @CookieParam(LANG_COOKIE) String langCookie, @Context HttpHeaders headers) {
         String language = language(null, langCookie, headers);
         Optional<PortalSessions.PendingLogin> pending = sessions.pendingLogin(loginCookie);
         if (pending.isEmpty()) {
@@ -145,8 +131,11 @@ public class PortalResource {
         try {
             KernelLogin.Tokens tokens = login.redeem(code, pending.get().codeVerifier(), pending.get().nonce());
             PortalSessions.Started<PortalSessions.Session> started = sessions.completeLogin(pending.get(), tokens);
-            return Response.seeOther(client.home()).header("Set-Cookie", cookie(SESSION_COOKIE, started.cookieValue(),
-                    sessions.lifetime().toSeconds())).header("Set-Cookie", cookie(LOGIN_COOKIE, "", 0)).build();
+            URI next = signIn.returnPath(returnCookie).map(path -> URI.create(client.issuer() + path)).orElse(client.home());
+            Response.ResponseBuilder response = Response.seeOther(next).header("Set-Cookie", cookie(LOGIN_COOKIE, "", 0))
+                    .header("Set-Cookie", cookie(RETURN_COOKIE, "", 0));
+            signIn.sessionCookies(started.cookieValue(), sessions.lifetime().toSeconds()).forEach(c -> response.header("Set-Cookie", c));
+            return response.build();
         } catch (KernelLogin.Refused | KernelLogin.Unavailable e) {
             LOG.warn("A portal login failed: {}", e.getMessage());
             return problem(language, e.getMessage());
@@ -165,8 +154,26 @@ public class PortalResource {
             return Response.seeOther(client.home()).build();
         }
         session.ifPresent(s -> sessions.end(s.id()));
-        return Response.seeOther(login.logoutUrl(session.flatMap(PortalSessions.Session::idToken), language))
-                .header("Set-Cookie", cookie(SESSION_COOKIE, "", 0)).build();
+        Response.ResponseBuilder response = Response.seeOther(login.logoutUrl(session.flatMap(PortalSessions.Session::idToken), language));
+        signIn.sessionCookies("", 0).forEach(c -> response.header("Set-Cookie", c));
+        return response.build();
+    }
+
+    /**
+     * Login for another page under the portal's session paths (the console): back to
+     * {@code return} at once when signed in, else through the provider's login and then back.
+     */
+    @GET
+    @Path("login")
+    public Response loginFor(@QueryParam("return") String returnTo, @CookieParam(SESSION_COOKIE) String cookie,
+            @CookieParam(LANG_COOKIE) String langCookie, @Context HttpHeaders headers) {
+        Optional<String> path = signIn.returnPath(returnTo);
+        if (signIn.live(cookie).isPresent()) {
+            return Response.seeOther(path.map(p -> URI.create(client.issuer() + p)).orElse(client.home())).build();
+        }
+        Response started = startLogin(language(null, langCookie, headers));
+        return path.map(p -> Response.fromResponse(started).header("Set-Cookie", cookie(RETURN_COOKIE, p,
+                sessions.loginLifetime().toSeconds())).build()).orElse(started);
     }
 
     @GET
@@ -259,40 +266,10 @@ public class PortalResource {
     private record SignedIn(PortalSessions.Session session, Account account, Actor actor) {
     }
 
-    /**
-     * The session behind the cookie, with fresh tokens: an expired access token is refreshed, and
-     * a refusal (the SSO session ended elsewhere, the account was locked) ends the portal session
-     * too, so logging out anywhere logs out here within one access-token lifetime.
-     */
+    /** The user behind the cookie (see {@link PortalSignIn#live}) as an actor on workflows and messages. */
     private Optional<SignedIn> signedIn(String cookie, HttpServletRequest http) {
-        Optional<PortalSessions.Session> found = sessions.session(cookie);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        PortalSessions.Session session = found.get();
-        if (session.accessExpiresAt().isBefore(Instant.now())) {
-            if (session.refreshToken().isEmpty()) {
-                sessions.end(session.id());
-                return Optional.empty();
-            }
-            try {
-                session = sessions.refreshed(session, login.refresh(session.refreshToken().get()));
-            } catch (KernelLogin.Refused e) {
-                LOG.debug("Portal session of {} ended: {}", session.username(), e.getMessage());
-                sessions.end(session.id());
-                return Optional.empty();
-            } catch (KernelLogin.Unavailable e) {
-                // Nothing was decided: serve this page (the account is checked below, in-process) and refresh on the next one.
-                LOG.warn("Could not refresh the portal session of {} now: {}", session.username(), e.getMessage());
-            }
-        }
-        Optional<Account> account = accounts.find(session.username()).filter(a -> !a.locked());
-        if (account.isEmpty()) {
-            sessions.end(session.id());
-            return Optional.empty();
-        }
-        Actor actor = new Actor(account.get().username(), account.get().grants(), Optional.ofNullable(http.getRemoteAddr()));
-        return Optional.of(new SignedIn(session, account.get(), actor));
+        return signIn.live(cookie).map(live -> new SignedIn(live.session(), live.account(), new Actor(live.account().username(),
+                live.account().grants(), Optional.ofNullable(http.getRemoteAddr()))));
     }
 
     private Response startLogin(String language) {
@@ -367,19 +344,12 @@ public class PortalResource {
                 headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
-    /**
-     * A cookie for the portal's paths only, out of scripts' reach, not sent on cross-site
-     * subrequests. Expires rather than Max-Age, as the identity bundle's cookies (some clients
-     * take Max-Age for RFC 2965 and quote the value back).
-     */
+    /** A cookie for the portal's paths only (see {@link PortalSignIn#cookie}). */
     private String cookie(String name, String value, long maxAgeSeconds) {
-        String expires = "; Expires=" + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)
-                .plusSeconds(maxAgeSeconds == 0 ? -86400 : maxAgeSeconds));
-        return name + "=" + value + "; Path=/portal; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "") + expires;
+        return signIn.cookie(name, value, "/portal", maxAgeSeconds);
     }
 
     private static boolean same(String given, String expected) {
-        return given != null && expected != null
-                && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+        return PortalSignIn.same(given, expected);
     }
 }

@@ -31,7 +31,17 @@ final class AppArchive {
             Map<String, byte[]> binaries) throws IOException {
         Map<String, byte[]> all = new LinkedHashMap<>(binaries);
         files.forEach((name, text) -> all.put(name, text.getBytes(StandardCharsets.UTF_8)));
-        return writeBytes(folder, appId, version, "[1.0,2)", headers, all);
+        return writeBytes(folder, appId, version, "[1.0,2)", headers, all, List.of(), List.of());
+    }
+
+    /** A package without files of its own whose app asks schools for {@code scopes}. */
+    static Path withScopes(Path folder, String appId, String version, List<String> scopes) throws IOException {
+        return writeBytes(folder, appId, version, "[1.0,2)", Map.of(), Map.of(), scopes, List.of());
+    }
+
+    /** A package without files of its own that only holders of {@code roles} may launch (its descriptor's {@code roles}). */
+    static Path forRoles(Path folder, String appId, String version, List<String> roles) throws IOException {
+        return writeBytes(folder, appId, version, "[1.0,2)", Map.of(), Map.of(), List.of(), roles);
     }
 
     /** As {@link #write(Path, String, String, Map, Map)}, for the SDK versions {@code sdk}. */
@@ -39,21 +49,11 @@ final class AppArchive {
             throws IOException {
         Map<String, byte[]> all = new LinkedHashMap<>();
         files.forEach((name, text) -> all.put(name, text.getBytes(StandardCharsets.UTF_8)));
-        return writeBytes(folder, appId, version, sdk, headers, all);
-    }
-
-    /** An empty app that only holders of {@code roles} may launch (its descriptor's {@code roles}). */
-    static Path writeForRoles(Path folder, String appId, String version, List<String> roles) throws IOException {
-        return writeBytes(folder, appId, version, "[1.0,2)", Map.of(), Map.of(), roles);
+        return writeBytes(folder, appId, version, sdk, headers, all, List.of(), List.of());
     }
 
     private static Path writeBytes(Path folder, String appId, String version, String sdk, Map<String, String> headers,
-            Map<String, byte[]> files) throws IOException {
-        return writeBytes(folder, appId, version, sdk, headers, files, List.of());
-    }
-
-    private static Path writeBytes(Path folder, String appId, String version, String sdk, Map<String, String> headers,
-            Map<String, byte[]> files, List<String> roles) throws IOException {
+            Map<String, byte[]> files, List<String> scopes, List<String> roles) throws IOException {
         String symbolicName = "org.example." + appId;
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
@@ -73,8 +73,8 @@ final class AppArchive {
         }
         String descriptor = """
                 {"id": "%s", "version": "%s", "sdk": "%s", "name": {"zh-CN": "测试应用", "en": "Test app"},
-                 "vendor": "itest", "scopes": [], "bundles": ["%s"], "roles": [%s]}
-                """.formatted(appId, version, sdk, symbolicName, String.join(", ", roles.stream().map(role -> '"' + role + '"').toList()));
+                 "vendor": "itest", "scopes": [%s], "bundles": ["%s"], "roles": [%s]}
+                """.formatted(appId, version, sdk, quoted(scopes), symbolicName, quoted(roles));
         String features = """
                 <features name="%s-%s" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
                   <feature name="%s" version="%s"><bundle start-level="80">mvn:org.example/%s/%s</bundle></feature>
@@ -88,6 +88,10 @@ final class AppArchive {
             put(zip, "repository/org/example/" + appId + "/" + version + "/" + appId + "-" + version + ".jar", bundle.toByteArray());
         }
         return file;
+    }
+
+    private static String quoted(List<String> words) {
+        return String.join(", ", words.stream().map(word -> "\"" + word + "\"").toList());
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {

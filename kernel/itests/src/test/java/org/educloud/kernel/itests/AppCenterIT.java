@@ -25,6 +25,10 @@ import org.educloud.identity.AccountDirectory;
 import org.educloud.identity.ClientDirectory;
 import org.educloud.identity.NewAccount;
 import org.educloud.identity.RoleGrant;
+import org.educloud.testkit.Browser;
+import org.educloud.testkit.KernelAddress;
+import org.educloud.testkit.KernelHttp;
+import org.educloud.testkit.LoginFlow;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -211,7 +215,7 @@ public class AppCenterIT {
     }
 
     private static HttpResponse<byte[]> upload(String bearer, byte[] body, String contentType, String query) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelUnderTest.HTTP_PORT + API + "/submissions"
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelAddress.HTTP_PORT + API + "/submissions"
                 + query)).timeout(Duration.ofSeconds(60)).header("Authorization", bearer).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -19,6 +19,8 @@ import org.apache.karaf.shell.api.console.SessionFactory;
 import org.educloud.persistence.Migration;
 import org.educloud.persistence.MigrationState;
 import org.educloud.persistence.SchemaMigrations;
+import org.educloud.testkit.Eventually;
+import org.educloud.testkit.KernelHttp;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;

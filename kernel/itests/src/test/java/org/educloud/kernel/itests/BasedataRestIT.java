@@ -26,6 +26,9 @@ import org.educloud.identity.NewAccount;
 import org.educloud.identity.OrgPath;
 import org.educloud.identity.RoleGrant;
 import org.educloud.persistence.SchemaMigrations;
+import org.educloud.testkit.KernelAddress;
+import org.educloud.testkit.KernelHttp;
+import org.educloud.testkit.LoginFlow;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -201,7 +204,7 @@ public class BasedataRestIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String authorization, String ifMatch, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelUnderTest.HTTP_PORT + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelAddress.HTTP_PORT + path))
                 .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {

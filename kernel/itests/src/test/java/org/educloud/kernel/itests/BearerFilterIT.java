@@ -3,13 +3,8 @@ package org.educloud.kernel.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +21,10 @@ import org.educloud.identity.NewAccount;
 import org.educloud.identity.NewClient;
 import org.educloud.identity.OrgPath;
 import org.educloud.identity.RoleGrant;
+import org.educloud.testkit.Browser;
+import org.educloud.testkit.KernelAddress;
+import org.educloud.testkit.KernelHttp;
+import org.educloud.testkit.LoginFlow;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -51,7 +50,6 @@ public class BearerFilterIT {
     private static final String ME = "/api/identity/v1/me";
     private static final String ACCOUNTS = "/api/identity/v1/accounts";
     private static final String SCHOOL = "/37/3701/370102/3701020001";
-    private static final String CALLBACK = "http://localhost:9/callback";
     private static final String PASSWORD = "first login password";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -117,7 +115,7 @@ public class BearerFilterIT {
                 Optional.empty()), "itest").secret().orElseThrow();
         Browser browser = new Browser();
         Map<String, String> credentials = Map.of("client_id", id, "client_secret", secret);
-        HttpResponse<String> issued = browser.post(KernelUnderTest.ISSUER + "/oauth2/token", with(credentials,
+        HttpResponse<String> issued = browser.post(KernelAddress.ISSUER + "/oauth2/token", with(credentials,
                 "grant_type", "client_credentials", "scope", "basedata.read"), null);
         assertEquals(issued.body(), 200, issued.statusCode());
         String token = KernelHttp.json(issued).path("access_token").asText();
@@ -135,7 +133,7 @@ public class BearerFilterIT {
         assertTrue(challenge, challenge.contains("error=\"insufficient_scope\"") && challenge.contains("scope=\"identity.accounts\""));
         assertProblem(noScope, 403, ACCOUNTS);
 
-        assertEquals(200, browser.post(KernelUnderTest.ISSUER + "/oauth2/revoke", with(credentials, "token", token), null).statusCode());
+        assertEquals(200, browser.post(KernelAddress.ISSUER + "/oauth2/revoke", with(credentials, "token", token), null).statusCode());
         HttpResponse<String> revoked = KernelHttp.get(ME, "Bearer " + token);
         assertEquals(revoked.body(), 401, revoked.statusCode());
         assertTrue(revoked.body(), KernelHttp.json(revoked).path("detail").asText().contains("revoked"));
@@ -193,28 +191,8 @@ public class BearerFilterIT {
 
     /** Logs the user in through the kernel's login form (first login: a new password) and returns an access token. */
     private String logIn(String username) throws Exception {
-        String id = "bearer-portal-" + SEQUENCE.incrementAndGet();
-        String secret = clients.register(new NewClient(id, "门户", "Portal", ClientAuthMethod.CLIENT_SECRET_BASIC,
-                List.of(URI.create(CALLBACK)), List.of(), Set.of("authorization_code"), Set.of("openid", "identity.accounts"), true,
-                Optional.empty(), Optional.empty()), "itest").secret().orElseThrow();
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        Browser browser = new Browser();
-        HttpResponse<String> login = browser.get(KernelUnderTest.ISSUER + "/oauth2/authorize?response_type=code&scope="
-                + Browser.encode("openid identity.accounts") + "&client_id=" + id + "&redirect_uri=" + Browser.encode(CALLBACK)
-                + "&state=s&code_challenge=" + challenge + "&code_challenge_method=S256");
-        HttpResponse<String> change = browser.submit(login, "login", Map.of("username", username, "password", PASSWORD));
-        HttpResponse<String> done = browser.submit(change, "change-password",
-                Map.of("new_password", "a much better password 2026", "confirm_password", "a much better password 2026"));
-        String code = Browser.redirectParameters(done).get("code");
-        String basic = "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> tokens = browser.post(KernelUnderTest.ISSUER + "/oauth2/token", Map.of("grant_type", "authorization_code",
-                "code", code, "redirect_uri", CALLBACK, "code_verifier", verifier), basic);
-        assertEquals(tokens.body(), 200, tokens.statusCode());
-        return KernelHttp.json(tokens).path("access_token").asText();
+        return LoginFlow.firstLogin(LoginFlow.portal(clients, Set.of("openid", "identity.accounts")), username, PASSWORD,
+                "openid identity.accounts");
     }
 
     private static Map<String, String> with(Map<String, String> base, String... pairs) {

@@ -1,7 +1,6 @@
 package org.educloud.kernel.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -29,6 +28,10 @@ import org.educloud.identity.ClientAuthMethod;
 import org.educloud.identity.ClientDirectory;
 import org.educloud.identity.NewClient;
 import org.educloud.identity.OrgPath;
+import org.educloud.testkit.Browser;
+import org.educloud.testkit.Eventually;
+import org.educloud.testkit.KernelAddress;
+import org.educloud.testkit.KernelHttp;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -91,7 +94,7 @@ public class HotDeployIT {
         assertEquals(greeting.body(), "1.0.0", body.path("version").asText());
         HttpResponse<String> anonymous = KernelHttp.get(GREETING);
         assertEquals(anonymous.body(), 401, anonymous.statusCode());
-        HttpResponse<String> elsewhere = new Browser().getWithToken(KernelUnderTest.ISSUER + GREETING, clientToken("/37/3702"));
+        HttpResponse<String> elsewhere = new Browser().getWithToken(KernelAddress.ISSUER + GREETING, clientToken("/37/3702"));
         assertEquals("a caller from an org the app is not installed for is refused: " + elsewhere.body(), 403, elsewhere.statusCode());
         assertTrue(elsewhere.body(), elsewhere.body().contains("not installed for your school"));
         assertEquals("no other bundle changed across the install", before, otherBundles());
@@ -336,7 +339,7 @@ public class HotDeployIT {
         String secret = clients.register(new NewClient(id, "热部署测试", "Hot deploy test", ClientAuthMethod.CLIENT_SECRET_POST, List.of(),
                 List.of(), Set.of("client_credentials"), Set.of("basedata.read"), false, Optional.of(OrgPath.of(ownerOrg)),
                 Optional.empty()), "itest").secret().orElseThrow();
-        HttpResponse<String> issued = new Browser().post(KernelUnderTest.ISSUER + "/oauth2/token", Map.of("client_id", id,
+        HttpResponse<String> issued = new Browser().post(KernelAddress.ISSUER + "/oauth2/token", Map.of("client_id", id,
                 "client_secret", secret, "grant_type", "client_credentials", "scope", "basedata.read"), null);
         assertEquals(issued.body(), 200, issued.statusCode());
         return KernelHttp.json(issued).path("access_token").asText();

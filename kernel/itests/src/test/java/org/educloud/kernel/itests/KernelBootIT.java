@@ -11,6 +11,8 @@ import javax.inject.Inject;
 import javax.sql.DataSource;
 
 import org.educloud.persistence.SchemaMigrations;
+import org.educloud.testkit.KernelAddress;
+import org.educloud.testkit.KernelHttp;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -68,7 +70,7 @@ public class KernelBootIT {
     @Test
     public void thePooledDataSourceReachesTheConfiguredServer() throws Exception {
         String expected = "server".equals(System.getProperty("educloud.itest.database"))
-                ? KernelUnderTest.TEST_DATABASE : "educloud";
+                ? KernelAddress.TEST_DATABASE : "educloud";
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT DATABASE(), VERSION()")) {

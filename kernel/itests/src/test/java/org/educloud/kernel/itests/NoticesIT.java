@@ -37,6 +37,9 @@ import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.ops4j.pax.exam.util.Filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.educloud.testkit.KernelAddress;
+import org.educloud.testkit.KernelHttp;
+import org.educloud.testkit.LoginFlow;
 
 /**
  * The sample app sample-plugins/notices, built on the SDK alone, through the app center onto the
@@ -82,17 +85,17 @@ public class NoticesIT {
     @Test
     public void aTeacherPostsToTheirClassAndItsStudentAndGuardianReadItWhileAnotherSchoolIsRefused() throws Exception {
         Org district = region();
-        Org schoolA = orgs.create(EveryPermission.CALLER, org(OrgKind.SCHOOL, "4501020001", "南宁市青秀区第一小学", district.sourcedId()));
-        Org schoolB = orgs.create(EveryPermission.CALLER, org(OrgKind.SCHOOL, "4501020002", "南宁市青秀区第二小学", district.sourcedId()));
+        Org schoolA = orgs.create(RegionWide.CALLER, org(OrgKind.SCHOOL, "4501020001", "南宁市青秀区第一小学", district.sourcedId()));
+        Org schoolB = orgs.create(RegionWide.CALLER, org(OrgKind.SCHOOL, "4501020002", "南宁市青秀区第二小学", district.sourcedId()));
         String a = schoolA.path().value();
-        SchoolClass classA = roster.createClass(EveryPermission.CALLER, new SchoolClass(null, schoolA.sourcedId(), null, "2026级01班",
+        SchoolClass classA = roster.createClass(RegionWide.CALLER, new SchoolClass(null, schoolA.sourcedId(), null, "2026级01班",
                 "2026-01", "homeroom", "01", 2026, null, null, 0, null, null));
         Person teacher = person(PersonRole.TEACHER, schoolA, "黄", "丽");
         Person student = person(PersonRole.STUDENT, schoolA, "韦", "小明");
         Person guardian = person(PersonRole.GUARDIAN, schoolA, "韦", "国强");
         enroll(classA, teacher, "teacher");
         enroll(classA, student, "student");
-        people.relate(EveryPermission.CALLER, new GuardianRelation(null, guardian.sourcedId(), student.sourcedId(), "51", true, null,
+        people.relate(RegionWide.CALLER, new GuardianRelation(null, guardian.sourcedId(), student.sourcedId(), "51", true, null,
                 null, 0, null, null));
 
         String[] portal = LoginFlow.portal(clients, Set.of("openid", "appcenter", "messages"));
@@ -155,7 +158,7 @@ public class NoticesIT {
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         HttpResponse<String> script = KernelHttp.get("/apps/notices/educloud-sdk.js");
         assertEquals(200, script.statusCode());
-        assertTrue(script.body(), script.body().contains("\"" + KernelUnderTest.ISSUER + "\""));
+        assertTrue(script.body(), script.body().contains("\"" + KernelAddress.ISSUER + "\""));
         assertTrue(clients.find("app-notices-web").map(c -> c.isPublic() && c.firstParty()).orElse(false));
         assertEquals(404, KernelHttp.get("/apps/notices/missing.html").statusCode());
         HttpResponse<String> icon = KernelHttp.get(API + "/images/notices/1.0.0/icon");
@@ -166,13 +169,13 @@ public class NoticesIT {
     }
 
     private Org region() {
-        Optional<Org> existing = orgs.findByCode(EveryPermission.CALLER, "450102");
+        Optional<Org> existing = orgs.findByCode(RegionWide.CALLER, "450102");
         if (existing.isPresent()) {
             return existing.get();
         }
-        Org province = orgs.create(EveryPermission.CALLER, org(OrgKind.PROVINCE, "45", "广西壮族自治区", null));
-        Org city = orgs.create(EveryPermission.CALLER, org(OrgKind.CITY, "4501", "南宁市", province.sourcedId()));
-        return orgs.create(EveryPermission.CALLER, org(OrgKind.DISTRICT, "450102", "青秀区", city.sourcedId()));
+        Org province = orgs.create(RegionWide.CALLER, org(OrgKind.PROVINCE, "45", "广西壮族自治区", null));
+        Org city = orgs.create(RegionWide.CALLER, org(OrgKind.CITY, "4501", "南宁市", province.sourcedId()));
+        return orgs.create(RegionWide.CALLER, org(OrgKind.DISTRICT, "450102", "青秀区", city.sourcedId()));
     }
 
     private static Org org(OrgKind kind, String code, String name, String parentId) {
@@ -182,12 +185,12 @@ public class NoticesIT {
     }
 
     private Person person(PersonRole role, Org school, String familyName, String givenName) {
-        return people.create(EveryPermission.CALLER, new Person(null, role, school.sourcedId(), null, familyName, givenName, "female",
+        return people.create(RegionWide.CALLER, new Person(null, role, school.sourcedId(), null, familyName, givenName, "female",
                 null, null, null, null, null, null, null, List.of(), 0, null, null));
     }
 
     private void enroll(SchoolClass schoolClass, Person person, String role) {
-        roster.enroll(EveryPermission.CALLER, new Enrollment(null, schoolClass.sourcedId(), person.sourcedId(), role,
+        roster.enroll(RegionWide.CALLER, new Enrollment(null, schoolClass.sourcedId(), person.sourcedId(), role,
                 role.equals("teacher"), null, null, null, 0, null, null));
     }
 

@@ -22,6 +22,7 @@ import org.educloud.identity.ClientDirectory;
 import org.educloud.identity.NewAccount;
 import org.educloud.identity.NewClient;
 import org.educloud.identity.RoleGrant;
+import org.educloud.testkit.KernelAddress;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -85,7 +86,7 @@ public class OidcClientLibraryIT {
             run(script, List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"), Map.of(), 5);
         }
         run(script, List.of("node", "e2e.mjs"), Map.of(
-                "OIDC_ISSUER", KernelUnderTest.ISSUER,
+                "OIDC_ISSUER", KernelAddress.ISSUER,
                 "OIDC_CLIENT_ID", CLIENT_ID,
                 "OIDC_CLIENT_SECRET", secret,
                 "OIDC_REDIRECT_URI", CALLBACK,

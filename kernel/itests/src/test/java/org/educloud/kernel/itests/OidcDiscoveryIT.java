@@ -6,6 +6,8 @@ import static org.junit.Assert.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import org.educloud.testkit.KernelAddress;
+import org.educloud.testkit.KernelHttp;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -33,8 +35,8 @@ public class OidcDiscoveryIT {
         assertEquals(response.body(), 200, response.statusCode());
         JsonNode discovery = KernelHttp.json(response);
 
-        assertEquals(KernelUnderTest.ISSUER, discovery.path("issuer").asText());
-        assertEquals(KernelUnderTest.ISSUER + "/oauth2/jwks", discovery.path("jwks_uri").asText());
+        assertEquals(KernelAddress.ISSUER, discovery.path("issuer").asText());
+        assertEquals(KernelAddress.ISSUER + "/oauth2/jwks", discovery.path("jwks_uri").asText());
         assertTrue(discovery.toString(), discovery.path("id_token_signing_alg_values_supported").toString().contains("RS256"));
     }
 

@@ -12,11 +12,11 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Date;
-import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.inject.Inject;
@@ -28,6 +28,8 @@ import org.educloud.identity.NewAccount;
 import org.educloud.identity.NewClient;
 import org.educloud.identity.OrgPath;
 import org.educloud.identity.RoleGrant;
+import org.educloud.testkit.Browser;
+import org.educloud.testkit.KernelAddress;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -38,6 +40,7 @@ import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.ops4j.pax.exam.util.Filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -48,7 +51,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The OpenID provider end to end over real HTTP: the login form, the forced password change,
@@ -59,7 +61,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ExamReactorStrategy(PerSuite.class)
 public class OidcFlowIT {
 
-    private static final String ISSUER = KernelUnderTest.ISSUER;
+    private static final String ISSUER = KernelAddress.ISSUER;
     private static final String CALLBACK = "http://localhost:9/callback";
     private static final String GOODBYE = "http://localhost:9/goodbye";
     private static final String PASSWORD = "first login password";

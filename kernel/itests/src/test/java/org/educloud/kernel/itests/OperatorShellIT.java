@@ -12,12 +12,15 @@ import java.util.EnumSet;
 
 import javax.inject.Inject;
 
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.SshException;
+import org.educloud.testkit.Eventually;
+import org.educloud.testkit.KernelAddress;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -28,7 +31,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.ops4j.pax.exam.util.Filter;
-import org.apache.karaf.shell.api.console.SessionFactory;
 
 /**
  * The operator shell over SSH: Karaf's default karaf/karaf login does not exist, and the operator
@@ -139,7 +141,7 @@ public class OperatorShellIT {
     }
 
     private ClientSession connect(String user) throws Exception {
-        return client.connect(user, "127.0.0.1", KernelUnderTest.SSH_PORT).verify(TIMEOUT).getSession();
+        return client.connect(user, "127.0.0.1", KernelAddress.SSH_PORT).verify(TIMEOUT).getSession();
     }
 
     private static String run(ClientSession session, String command) throws Exception {

@@ -12,6 +12,8 @@ import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
+import org.educloud.testkit.Eventually;
+import org.educloud.testkit.KernelAddress;
 
 /** Runs shell commands over SSH as the operator, with the password generated at first start. */
 final class OperatorSsh implements AutoCloseable {
@@ -29,7 +31,7 @@ final class OperatorSsh implements AutoCloseable {
     String run(String command) throws Exception {
         Path passwordFile = Path.of(System.getProperty("karaf.data"), "operator-initial-password");
         Eventually.holds("the generated password is written to " + passwordFile, TIMEOUT, () -> Files.exists(passwordFile));
-        try (ClientSession session = client.connect("operator", "127.0.0.1", KernelUnderTest.SSH_PORT).verify(TIMEOUT).getSession()) {
+        try (ClientSession session = client.connect("operator", "127.0.0.1", KernelAddress.SSH_PORT).verify(TIMEOUT).getSession()) {
             session.addPasswordIdentity(Files.readString(passwordFile, StandardCharsets.UTF_8).trim());
             session.auth().verify(TIMEOUT);
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -18,6 +18,8 @@ import org.educloud.identity.AccountDirectory;
 import org.educloud.identity.NewAccount;
 import org.educloud.identity.OrgPath;
 import org.educloud.identity.RoleGrant;
+import org.educloud.testkit.KernelAddress;
+import org.educloud.testkit.KernelHttp;
 import org.educloud.workflow.Actor;
 import org.educloud.workflow.NewCase;
 import org.educloud.workflow.SuspensionWorkflow;
@@ -103,7 +105,7 @@ public class PortalBench {
             accounts.create(NewAccount.of(prefix + i, "学生" + i, PASSWORD, List.of(RoleGrant.parse("student@" + SCHOOL))), "bench");
         }
 
-        String output = load("issuer=" + KernelUnderTest.ISSUER, "password=" + PASSWORD, "reviewer=" + reviewer, "apps=20", "todos=100",
+        String output = load("issuer=" + KernelAddress.ISSUER, "password=" + PASSWORD, "reviewer=" + reviewer, "apps=20", "todos=100",
                 "homeRequests=" + Integer.getInteger("educloud.bench.homeRequests"), "users=" + users, "prefix=" + prefix,
                 "seconds=" + Integer.getInteger("educloud.bench.seconds"));
         assertTrue(output, output.contains("PORTAL LOAD DONE"));

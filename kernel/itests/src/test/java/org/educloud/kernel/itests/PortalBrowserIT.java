@@ -23,14 +23,12 @@ import org.educloud.basedata.GuardianRelation;
 import org.educloud.basedata.NationalId;
 import org.educloud.basedata.Org;
 import org.educloud.basedata.OrgDirectory;
-import org.educloud.basedata.OrgKind;
 import org.educloud.basedata.Person;
 import org.educloud.basedata.PersonRegistry;
 import org.educloud.basedata.PersonRole;
 import org.educloud.basedata.SchoolClass;
 import org.educloud.basedata.StudentStatus;
 import org.educloud.identity.AccountDirectory;
-import org.educloud.identity.Caller;
 import org.educloud.identity.ClientAuthMethod;
 import org.educloud.identity.ClientDirectory;
 import org.educloud.identity.NewClient;
@@ -38,6 +36,8 @@ import org.educloud.identity.NewAccount;
 import org.educloud.identity.OrgPath;
 import org.educloud.identity.PortalEntry;
 import org.educloud.identity.RoleGrant;
+import org.educloud.testkit.KernelAddress;
+import org.educloud.testkit.KernelHttp;
 import org.educloud.workflow.Action;
 import org.educloud.workflow.Actor;
 import org.educloud.workflow.Audience;
@@ -134,20 +134,20 @@ public class PortalBrowserIT {
         Org school = schools();
 
         // The basic data: a student with their status, a guardian and a class; the teacher who heads the class.
-        Person studentRecord = people.create(EVERYWHERE, new Person(null, PersonRole.STUDENT, school.sourcedId(), null, "黄", "小梅",
+        Person studentRecord = people.create(RegionWide.CALLER, new Person(null, PersonRole.STUDENT, school.sourcedId(), null, "黄", "小梅",
                 "female", null, idNumber("46010520100501", suffix), null, null, null, null, new StudentStatus("G4601" + suffix,
                 LocalDate.of(2016, 9, 1), "海口市秀英区", ADDRESS, false, true, false, false, false, false), List.of(), 0, null, null));
-        Person guardian = people.create(EVERYWHERE, new Person(null, PersonRole.GUARDIAN, school.sourcedId(), null, "黄", "大海", "male",
+        Person guardian = people.create(RegionWide.CALLER, new Person(null, PersonRole.GUARDIAN, school.sourcedId(), null, "黄", "大海", "male",
                 LocalDate.of(1980, 3, 3), null, null, null, null, null, null, List.of(), 0, null, null));
-        people.relate(EVERYWHERE, new GuardianRelation(null, guardian.sourcedId(), studentRecord.sourcedId(), "51", true, null, null, 0,
+        people.relate(RegionWide.CALLER, new GuardianRelation(null, guardian.sourcedId(), studentRecord.sourcedId(), "51", true, null, null, 0,
                 null, null));
-        Person teacherRecord = people.create(EVERYWHERE, new Person(null, PersonRole.TEACHER, school.sourcedId(), null, "王", "蕊",
+        Person teacherRecord = people.create(RegionWide.CALLER, new Person(null, PersonRole.TEACHER, school.sourcedId(), null, "王", "蕊",
                 "female", LocalDate.of(1988, 8, 8), null, null, "T" + suffix, null, null, null, List.of(), 0, null, null));
-        SchoolClass clazz = roster.createClass(EVERYWHERE, new SchoolClass(null, school.sourcedId(), null, "2017级02班", "2017-02-" + suffix,
+        SchoolClass clazz = roster.createClass(RegionWide.CALLER, new SchoolClass(null, school.sourcedId(), null, "2017级02班", "2017-02-" + suffix,
                 "homeroom", "11", 2017, null, null, 0, null, null));
-        roster.enroll(EVERYWHERE, new Enrollment(null, clazz.sourcedId(), studentRecord.sourcedId(), "student", false,
+        roster.enroll(RegionWide.CALLER, new Enrollment(null, clazz.sourcedId(), studentRecord.sourcedId(), "student", false,
                 LocalDate.of(2017, 9, 1), null, null, 0, null, null));
-        roster.enroll(EVERYWHERE, new Enrollment(null, clazz.sourcedId(), teacherRecord.sourcedId(), "teacher", true,
+        roster.enroll(RegionWide.CALLER, new Enrollment(null, clazz.sourcedId(), teacherRecord.sourcedId(), "teacher", true,
                 LocalDate.of(2017, 9, 1), null, null, 0, null, null));
 
         accounts.create(new NewAccount(teacher, "王老师", PASSWORD, Optional.empty(), Optional.empty(),
@@ -173,7 +173,7 @@ public class PortalBrowserIT {
         apps.store(AppArchive.write(folder, mine, "1.0.0", Map.of(), Map.of()), Optional.empty(), "itest");
         apps.store(AppArchive.write(folder, other, "1.0.0", Map.of(), Map.of()), Optional.empty(), "itest");
         // An app of the school's that only teachers (and the school's administrator) may launch, as its descriptor says.
-        apps.store(AppArchive.writeForRoles(folder, teachers, "1.0.0", List.of("teacher", "school-admin")), Optional.empty(), "itest");
+        apps.store(AppArchive.forRoles(folder, teachers, "1.0.0", List.of("teacher", "school-admin")), Optional.empty(), "itest");
         apps.install(mine, "1.0.0", SCHOOL, "itest");
         apps.install(other, "1.0.0", OTHER_SCHOOL, "itest");
         apps.install(teachers, "1.0.0", SCHOOL, "itest");
@@ -189,7 +189,7 @@ public class PortalBrowserIT {
                 Optional.empty(), Optional.empty(), "RS256", Optional.of(new PortalEntry(URI.create(webAppUrl + "/launch"),
                 Set.of("teacher"), List.of(OrgPath.of("/46"))))), "itest");
         try {
-            String output = browserSession("issuer=" + KernelUnderTest.ISSUER, "password=" + PASSWORD,
+            String output = browserSession("issuer=" + KernelAddress.ISSUER, "password=" + PASSWORD,
                     "student=" + student, "studentName=黄小梅", "address=" + ADDRESS, "correctedAddress=" + CORRECTED_ADDRESS,
                     "schoolAdmin=" + schoolAdmin, "teacher=" + teacher, "teacherName=王老师", "caseId=" + returned.id(),
                     "myApp=" + mine, "otherApp=" + other, "teachersApp=" + teachers, "messageTitle=期末考试安排" + suffix, "webApp=" + webApp,
@@ -197,7 +197,7 @@ public class PortalBrowserIT {
             assertTrue(output, output.contains("PORTAL BROWSER SESSION PASSED"));
             assertEquals("the browser resubmitted the case", 0, workflows.todoCount(applicant));
             // The approval wrote the correction into the basic data, through its API, as the school's administrator.
-            Person corrected = people.find(EVERYWHERE, studentRecord.sourcedId(), false).orElseThrow();
+            Person corrected = people.find(RegionWide.CALLER, studentRecord.sourcedId(), false).orElseThrow();
             assertEquals(CORRECTED_ADDRESS, corrected.status().address());
             assertEquals(studentRecord.version() + 1, corrected.version());
             List<WorkflowCase> requests = workflows.cases(CaseQuery.appliedFor(student, RecordCorrectionWorkflow.ID, 10));
@@ -212,74 +212,22 @@ public class PortalBrowserIT {
         }
     }
 
+
+    /** The province, city, district and two schools, once for the suite (the first test to get here makes them); the teacher's school. */
+    private Org schools() {
+        RegionWide.schools(orgs, "46", "4601", "460105", List.of("4601050009", "4601050010"),
+                List.of("海南省", "海口市", "秀英区", "海口市秀英区第九小学", "海口市秀英区第十小学"));
+        return orgs.findByCode(RegionWide.CALLER, "4601050009").orElseThrow();
+    }
+
     /** A valid ID number (GB 11643 check digit) of someone born on the date in {@code regionAndBirth}, unique to this run. */
     private static NationalId idNumber(String regionAndBirth, String suffix) {
         String first17 = regionAndBirth + String.format("%03d", Math.abs(suffix.hashCode()) % 1000);
         return new NationalId(first17 + NationalId.checkDigit(first17));
     }
 
-    /** The province, city, district and two schools, once for the suite (the first test to get here makes them); the teacher's school. */
-    private Org schools() {
-        Optional<Org> made = orgs.findByCode(EVERYWHERE, "4601050009");
-        if (made.isPresent()) {
-            return made.get();
-        }
-        Org province = orgs.create(EVERYWHERE, org(OrgKind.PROVINCE, "46", "海南省", null));
-        Org city = orgs.create(EVERYWHERE, org(OrgKind.CITY, "4601", "海口市", province.sourcedId()));
-        Org district = orgs.create(EVERYWHERE, org(OrgKind.DISTRICT, "460105", "秀英区", city.sourcedId()));
-        orgs.create(EVERYWHERE, org(OrgKind.SCHOOL, "4601050010", "海口市秀英区第十小学", district.sourcedId()));
-        return orgs.create(EVERYWHERE, org(OrgKind.SCHOOL, "4601050009", "海口市秀英区第九小学", district.sourcedId()));
-    }
-
-    private static Org org(OrgKind kind, String code, String name, String parentId) {
-        boolean school = kind == OrgKind.SCHOOL;
-        return new Org(null, kind, code, name, parentId, null, school ? "primary" : null, school ? "public" : null,
-                school ? "urban" : null, 0, null, null);
-    }
-
-    /** The test itself, acting on the basic data with every permission. */
-    private static final Caller EVERYWHERE = new Caller() {
-        @Override
-        public String subject() {
-            return "itest";
-        }
-
-        @Override
-        public Optional<String> username() {
-            return Optional.of("itest");
-        }
-
-        @Override
-        public String clientId() {
-            return "itest";
-        }
-
-        @Override
-        public Set<String> scopes() {
-            return Set.of();
-        }
-
-        @Override
-        public List<RoleGrant> grants() {
-            return List.of(RoleGrant.parse("operator@/"));
-        }
-
-        @Override
-        public boolean isPermitted(String permission, OrgPath org) {
-            return true;
-        }
-
-        @Override
-        public List<OrgPath> scopeOf(String permission) {
-            return List.of(OrgPath.ROOT);
-        }
-    };
-
     /** Runs {@link PortalBrowserSession} in a JVM of its own; fails with its output unless it passes. */
     private static String browserSession(String... arguments) throws IOException, InterruptedException {
-        SeparateJvm.Result session = SeparateJvm.run("org.educloud.kernel.itests.PortalBrowserSession", "browser", 300, List.of(),
-                arguments);
-        assertEquals("the browser session failed:\n" + session.output(), 0, session.exitValue());
-        return session.output();
+        return BrowserRun.run("org.educloud.kernel.itests.PortalBrowserSession", arguments);
     }
 }

@@ -1,25 +1,17 @@
 package org.educloud.kernel.itests;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,59 +32,39 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class PortalBrowserSession {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     /** A phone's width in CSS pixels (an iPhone SE or mini): no portal page may scroll sideways there. */
     static final int PHONE_WIDTH = 375;
     private static final String NEW_PASSWORD = "a much better password 2026";
 
+    private final Chromium chromium;
     private final WebDriver browser;
     private final WebDriverWait wait;
     private final Map<String, String> arg;
     private final String issuer;
 
-    private PortalBrowserSession(WebDriver browser, Map<String, String> arg) {
-        this.browser = browser;
-        this.wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    private PortalBrowserSession(Chromium chromium, Map<String, String> arg) {
+        this.chromium = chromium;
+        this.browser = chromium.browser;
+        this.wait = chromium.wait;
         this.arg = arg;
         this.issuer = arg.get("issuer");
     }
 
     public static void main(String[] args) throws Exception {
-        for (String tool : List.of(CHROMIUM, CHROMEDRIVER)) {
-            if (!new File(tool).canExecute()) {
-                throw new IllegalStateException(tool + " is missing: install Debian's packages with "
-                        + "'apt-get update && apt-get install -y chromium chromium-driver' (.ci/run does)");
-            }
-        }
         Map<String, String> arguments = new HashMap<>();
         for (String argument : args) {
             int equals = argument.indexOf('=');
             arguments.put(argument.substring(0, equals), argument.substring(equals + 1));
         }
         HttpServer webApp = webApp(arguments.get("issuer"), arguments.get("webApp"), Integer.parseInt(arguments.get("webAppPort")));
-        Path profile = Files.createTempDirectory("portal-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=zh-CN", "--window-size=" + PHONE_WIDTH + ",812", "--hide-scrollbars",
-                "--user-data-dir=" + profile);
-        // A Chinese browser (Accept-Language), as the region's users have: the pages must come in Chinese first.
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        // A phone's screen: headless Chromium will not make a window narrower than 500 px, so the viewport is emulated.
-        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", PHONE_WIDTH, "height", 812,
-                "pixelRatio", 2.0, "touch", true, "mobile", true)));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
-        try {
-            PortalBrowserSession session = new PortalBrowserSession(driver, arguments);
+        try (Chromium chromium = Chromium.phone(PHONE_WIDTH)) {
+            PortalBrowserSession session = new PortalBrowserSession(chromium, arguments);
             String caseId = session.aStudentAsksForACorrection();
             session.theSchoolAdminApprovesIt(caseId);
             session.theStudentFindsTheirRecordCorrected();
             session.aTeacherUsesTheirAppsAndToDosAndLogsOut();
             System.out.println("PORTAL BROWSER SESSION PASSED");
         } finally {
-            driver.quit();
             webApp.stop(0);
         }
     }
@@ -303,8 +275,7 @@ public final class PortalBrowserSession {
     }
 
     private void loginForm() {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login")));
-        check(browser.getCurrentUrl().startsWith(issuer + "/oauth2/authorize?"), "the kernel's login page, not " + browser.getCurrentUrl());
+        chromium.loginForm(issuer);
     }
 
     /** The page is no wider than the phone's screen: nothing scrolls sideways. */
@@ -318,13 +289,11 @@ public final class PortalBrowserSession {
     }
 
     private void type(String id, String value) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
+        chromium.type(id, value);
     }
 
     private String text(String id) {
-        return browser.findElement(By.id(id)).getText().strip();
+        return chromium.text(id);
     }
 
     private static void sleep(long millis) {
@@ -336,8 +305,6 @@ public final class PortalBrowserSession {
     }
 
     private void check(boolean condition, String what) {
-        if (!condition) {
-            throw new AssertionError(what + "\n--- page " + browser.getCurrentUrl() + " ---\n" + browser.getPageSource());
-        }
+        chromium.check(condition, what);
     }
 }

@@ -2,9 +2,11 @@ package org.educloud.kernel.itests;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +36,9 @@ import java.util.regex.Pattern;
  */
 public final class PortalLoad {
 
+    private static final Pattern FORM = Pattern.compile("<form id=\"([^\"]+)\" method=\"post\" action=\"([^\"]+)\">(.*?)</form>",
+            Pattern.DOTALL);
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
     private static final Pattern SERVER_TIMING = Pattern.compile("portal;dur=([0-9.]+)");
     private static final String NEW_PASSWORD = "a much better password 2026";
 
@@ -187,17 +192,31 @@ public final class PortalLoad {
         return response;
     }
 
+    /**
+     * Submits a form of the kernel's pages with its hidden fields plus {@code fields}, with this
+     * user's cookies (the test kit's Browser keeps cookies of its own, one client per browser: a
+     * thousand of those would be a thousand clients).
+     */
     private HttpResponse<String> submit(HttpResponse<String> page, String formId, Map<String, String> fields, Map<String, String> cookies)
             throws IOException, InterruptedException {
-        Browser.Form form = Browser.form(page, formId);
-        Map<String, String> values = new LinkedHashMap<>(form.hidden());
-        values.putAll(fields);
-        StringBuilder body = new StringBuilder();
-        values.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&").append(Browser.encode(name)).append('=')
-                .append(Browser.encode(value)));
-        return send(HttpRequest.newBuilder(URI.create(form.action())).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString())),
-                cookies);
+        Matcher form = FORM.matcher(page.body());
+        while (form.find()) {
+            if (form.group(1).equals(formId)) {
+                Map<String, String> values = new LinkedHashMap<>();
+                Matcher hidden = HIDDEN.matcher(form.group(3));
+                while (hidden.find()) {
+                    values.put(hidden.group(1), unescape(hidden.group(2)));
+                }
+                values.putAll(fields);
+                StringBuilder body = new StringBuilder();
+                values.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&").append(encode(name)).append('=')
+                        .append(encode(value)));
+                return send(HttpRequest.newBuilder(URI.create(unescape(form.group(2)))).timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())), cookies);
+            }
+        }
+        throw new IllegalStateException("no form " + formId + " on the page (" + page.statusCode() + "):\n" + page.body());
     }
 
     private HttpResponse<String> get(String pathOrUrl, Map<String, String> cookies) throws IOException, InterruptedException {
@@ -257,5 +276,15 @@ public final class PortalLoad {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** What Mustache escapes in attribute values, back. */
+    private static String unescape(String html) {
+        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&#x3D;", "=")
+                .replace("&#x27;", "'").replace("&#x60;", "`").replace("&#x2F;", "/").replace("&amp;", "&");
     }
 }

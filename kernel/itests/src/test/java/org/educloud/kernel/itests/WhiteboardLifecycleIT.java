@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import javax.inject.Inject;
 
+import org.educloud.testkit.KernelHttp;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;

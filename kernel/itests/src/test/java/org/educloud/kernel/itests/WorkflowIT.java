@@ -3,23 +3,17 @@ package org.educloud.kernel.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,12 +21,14 @@ import javax.inject.Inject;
 import javax.sql.DataSource;
 
 import org.educloud.identity.AccountDirectory;
-import org.educloud.identity.ClientAuthMethod;
 import org.educloud.identity.ClientDirectory;
 import org.educloud.identity.NewAccount;
-import org.educloud.identity.NewClient;
 import org.educloud.identity.RoleGrant;
 import org.educloud.persistence.SchemaMigrations;
+import org.educloud.testkit.Eventually;
+import org.educloud.testkit.KernelAddress;
+import org.educloud.testkit.KernelHttp;
+import org.educloud.testkit.LoginFlow;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -60,7 +56,6 @@ public class WorkflowIT {
     private static final String MESSAGES = "/api/messages/v1";
     private static final String SCHOOL = "/37/3701/370102/3701020001";
     private static final String DESTINATION = "/37/3709/370982/3709820007";
-    private static final String CALLBACK = "http://localhost:9/callback";
     private static final String PASSWORD = "first login password";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -234,7 +229,7 @@ public class WorkflowIT {
         org.apache.sshd.client.SshClient client = org.apache.sshd.client.SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier.INSTANCE);
         client.start();
-        try (org.apache.sshd.client.session.ClientSession session = client.connect("operator", "127.0.0.1", KernelUnderTest.SSH_PORT)
+        try (org.apache.sshd.client.session.ClientSession session = client.connect("operator", "127.0.0.1", KernelAddress.SSH_PORT)
                 .verify(timeout).getSession()) {
             session.addPasswordIdentity(java.nio.file.Files.readString(passwordFile, StandardCharsets.UTF_8).trim());
             session.auth().verify(timeout);
@@ -258,7 +253,7 @@ public class WorkflowIT {
 
     private People people() throws Exception {
         int n = SEQUENCE.incrementAndGet();
-        String client = portal();
+        String[] client = portal();
         return new People(user("wf.teacher" + n, "teacher@" + DESTINATION, client),
                 user("wf.in.admin" + n, "school-admin@" + DESTINATION, client),
                 user("wf.out.admin" + n, "school-admin@" + SCHOOL, client),
@@ -291,34 +286,13 @@ public class WorkflowIT {
         return ids;
     }
 
-    private String portal() {
-        String id = "wf-portal-" + SEQUENCE.incrementAndGet();
-        return id + ":" + clients.register(new NewClient(id, "门户", "Portal", ClientAuthMethod.CLIENT_SECRET_BASIC,
-                List.of(URI.create(CALLBACK)), List.of(), Set.of("authorization_code"), Set.of("openid", "workflow", "messages"), true,
-                Optional.empty(), Optional.empty()), "itest").secret().orElseThrow();
+    private String[] portal() {
+        return LoginFlow.portal(clients, Set.of("openid", "workflow", "messages"));
     }
 
     /** Creates the user and logs them in through the login form (first login: a new password); returns the Authorization header. */
-    private String user(String username, String grant, String client) throws Exception {
+    private String user(String username, String grant, String[] client) throws Exception {
         accounts.create(NewAccount.of(username, username, PASSWORD, List.of(RoleGrant.parse(grant))), "itest");
-        String id = client.substring(0, client.indexOf(':'));
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        Browser browser = new Browser();
-        HttpResponse<String> login = browser.get(KernelUnderTest.ISSUER + "/oauth2/authorize?response_type=code&scope="
-                + Browser.encode("openid workflow messages") + "&client_id=" + id + "&redirect_uri=" + Browser.encode(CALLBACK)
-                + "&state=s&code_challenge=" + challenge + "&code_challenge_method=S256");
-        HttpResponse<String> change = browser.submit(login, "login", Map.of("username", username, "password", PASSWORD));
-        HttpResponse<String> done = browser.submit(change, "change-password",
-                Map.of("new_password", "a much better password 2026", "confirm_password", "a much better password 2026"));
-        String code = Browser.redirectParameters(done).get("code");
-        String basic = "Basic " + Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> tokens = browser.post(KernelUnderTest.ISSUER + "/oauth2/token", Map.of("grant_type", "authorization_code",
-                "code", code, "redirect_uri", CALLBACK, "code_verifier", verifier), basic);
-        assertEquals(tokens.body(), 200, tokens.statusCode());
-        return "Bearer " + KernelHttp.json(tokens).path("access_token").asText();
+        return "Bearer " + LoginFlow.firstLogin(client, username, PASSWORD, "openid workflow messages");
     }
 }

@@ -3,7 +3,7 @@
  * are about apps themselves ({@link org.educloud.sdk.event.AppTopics}); more follow as the kernel
  * grows.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.educloud.sdk.event;
 

@@ -16,7 +16,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * The icons and screenshots of approved app versions, {@code /api/appcenter/v1/images/{appId}/{version}/icon}
- * and {@code .../screenshots/{n}} (from 0), for catalog pages' {@code <img>} tags: public, since an
+ * and {@code .../screenshots/{n}} (from 0), and {@code /api/appcenter/v1/images/{appId}/icon} (the latest approved version's), for catalog pages' {@code <img>} tags: public, since an
  * approved app's pictures are what the catalog shows everyone, and cached for a day (a version's
  * package never changes).
  */
@@ -33,6 +33,17 @@ public class AppImagesResource {
     public AppImagesResource(@Reference(name = "catalog") AppCatalog catalog, @Reference(name = "apps") AppInstallations apps) {
         this.catalog = catalog;
         this.apps = apps;
+    }
+
+    /** The icon of the app's latest approved version (versions are submitted in ascending order). */
+    @GET
+    @Path("{appId}/icon")
+    public Response latestIcon(@PathParam("appId") String appId) {
+        java.util.List<AppVersion> approved = catalog.versions(appId).stream().filter(v -> v.state() == VersionState.APPROVED).toList();
+        if (approved.isEmpty()) {
+            throw Refusals.notFound("appId", appId + " has no approved version; its pictures are shown once one is");
+        }
+        return image(appId, approved.get(approved.size() - 1).version(), -1, "an icon");
     }
 
     @GET

@@ -83,4 +83,9 @@ public final class CsvRow {
     int size() {
         return record.size();
     }
+
+    /** How many columns the header names. */
+    int headerSize() {
+        return header.size();
+    }
 }

@@ -15,16 +15,17 @@ import java.time.Instant;
  * @param created     rows created
  * @param updated     rows updated
  * @param unchanged   rows already as the file has them
+ * @param deleted     rows deleted (OneRoster rows with status tobedeleted)
  * @param rejected    rows rejected (each in the report)
  * @param message     why it failed, or a summary when done
  * @param createdAt   when it was submitted
  * @param finishedAt  when it ended; null while it runs
  */
 public record ImportJob(String id, String state, String format, String fileName, int percent, String currentFile, long rowsRead,
-        long created, long updated, long unchanged, long rejected, String message, Instant createdAt, Instant finishedAt) {
+        long created, long updated, long unchanged, long deleted, long rejected, String message, Instant createdAt, Instant finishedAt) {
 
     /** Rows now in the database as the file has them. */
     public long rowsCommitted() {
-        return created + updated + unchanged;
+        return created + updated + unchanged + deleted;
     }
 }

@@ -30,6 +30,7 @@ import org.educloud.basedata.internal.JdbcClassRoster;
 import org.educloud.basedata.internal.JdbcCurriculum;
 import org.educloud.basedata.internal.JdbcOrgDirectory;
 import org.educloud.basedata.internal.JdbcPersonRegistry;
+import org.educloud.basedata.internal.PeopleLoad;
 import org.educloud.identity.Caller;
 import org.educloud.persistence.SchemaMigrations;
 import org.osgi.service.component.annotations.Activate;
@@ -65,7 +66,7 @@ public final class ImportJobs {
     public ImportJobs(@Reference(name = "dataSource", target = SchemaMigrations.DATA_SOURCE_FILTER) DataSource dataSource,
             @Reference(name = "keys") IdNumberKeys keys) {
         this(dataSource, batch -> new Upserts(new JdbcOrgDirectory(batch), new JdbcPersonRegistry(batch, keys),
-                new JdbcClassRoster(batch), new JdbcCurriculum(batch)));
+                new JdbcClassRoster(batch), new JdbcCurriculum(batch), new PeopleLoad(keys.cipher())));
     }
 
     /**
@@ -131,7 +132,7 @@ public final class ImportJobs {
                 return Optional.of(new ImportJob(row.getString("job_id"), row.getString("state"), row.getString("format"),
                         row.getString("file_name"), row.getInt("percent"), row.getString("current_file"), row.getLong("rows_read"),
                         row.getLong("rows_created"), row.getLong("rows_updated"), row.getLong("rows_unchanged"),
-                        row.getLong("rows_rejected"), row.getString("message"), row.getTimestamp("created_at").toInstant(),
+                        row.getLong("rows_deleted"), row.getLong("rows_rejected"), row.getString("message"), row.getTimestamp("created_at").toInstant(),
                         finished == null ? null : finished.toInstant()));
             }
         } catch (SQLException e) {
@@ -173,7 +174,7 @@ public final class ImportJobs {
             Upserts upserts = upsertsOver.apply(batch.dataSource());
             RosterCsvImport importer = format == RosterCsvImport.Format.ONEROSTER ? OneRosterCsvFiles.importer(upserts, roles)
                     : PlatformCsvFiles.importer(upserts);
-            ImportTally tally = importer.run(caller, source, encoding, ledger);
+            ImportTally tally = importer.run(caller, source, encoding, ledger, batch);
             ledger.flush(tally);
             finish(id, "done", tally.rowsRejected() == 0 ? "imported " + tally.rowsCommitted() + " rows"
                     : "imported " + tally.rowsCommitted() + " rows; " + tally.rowsRejected() + " rejected (see the report)");
@@ -191,8 +192,8 @@ public final class ImportJobs {
     }
 
     /**
-     * At each progress call commits the rows imported since the last one, then records the counts
-     * (so what the job status calls committed is); writes rejections in batches, in their own short
+     * Records the counts at each progress call (the import commits its batch before it calls, so
+     * what the job status calls committed is); writes rejections in batches, in their own short
      * transactions.
      */
     private final class Ledger implements ImportLedger, AutoCloseable {
@@ -225,15 +226,11 @@ public final class ImportJobs {
         }
 
         void flush(ImportTally tally) {
-            try {
-                batch.commit();
-            } catch (SQLException e) {
-                throw unavailable(e);
-            }
             flushRejections();
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement update = connection.prepareStatement("UPDATE bd_import_job SET current_file = ?, percent = ?, "
-                         + "rows_read = ?, rows_created = ?, rows_updated = ?, rows_unchanged = ?, rows_rejected = ? WHERE job_id = ?")) {
+                         + "rows_read = ?, rows_created = ?, rows_updated = ?, rows_unchanged = ?, rows_rejected = ?, rows_deleted = ? "
+                         + "WHERE job_id = ?")) {
                 update.setString(1, tally.file());
                 update.setInt(2, source.percent());
                 update.setLong(3, tally.rowsRead());
@@ -241,7 +238,8 @@ public final class ImportJobs {
                 update.setLong(5, tally.updated());
                 update.setLong(6, tally.unchanged());
                 update.setLong(7, tally.rowsRejected());
-                update.setString(8, id);
+                update.setLong(8, tally.deleted());
+                update.setString(9, id);
                 update.executeUpdate();
             } catch (SQLException e) {
                 throw unavailable(e);

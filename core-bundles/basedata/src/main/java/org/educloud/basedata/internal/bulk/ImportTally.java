@@ -1,12 +1,13 @@
 package org.educloud.basedata.internal.bulk;
 
-/** The counts of an import run: rows read, created, updated, left unchanged and rejected, and the file being read. */
+/** The counts of an import run: rows read, created, updated, deleted, left unchanged and rejected, and the file being read. */
 public final class ImportTally {
 
     private long read;
     private long created;
     private long updated;
     private long unchanged;
+    private long deleted;
     private long rejected;
     private String file = "";
 
@@ -23,6 +24,7 @@ public final class ImportTally {
             case CREATED -> created++;
             case UPDATED -> updated++;
             case UNCHANGED -> unchanged++;
+            case DELETED -> deleted++;
             case STAGED -> { } // read, and counted with the rows it describes
         }
     }
@@ -35,9 +37,13 @@ public final class ImportTally {
         return read;
     }
 
-    /** Rows now in the database as the file has them: created, updated or already so. */
+    /** Rows now in the database as the file has them: created, updated, deleted or already so. */
     public long rowsCommitted() {
-        return created + updated + unchanged;
+        return created + updated + unchanged + deleted;
+    }
+
+    public long deleted() {
+        return deleted;
     }
 
     public long created() {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.educloud.basedata.AcademicSession;
+import org.educloud.basedata.BasedataProblem;
 import org.educloud.basedata.Course;
 import org.educloud.basedata.Enrollment;
 import org.educloud.basedata.Org;
@@ -13,6 +14,8 @@ import org.educloud.basedata.Person;
 import org.educloud.basedata.PersonRole;
 import org.educloud.basedata.SchoolClass;
 import org.educloud.basedata.StudentStatus;
+import org.educloud.basedata.internal.Loaded;
+import org.educloud.basedata.internal.PeopleLoad;
 import org.educloud.basedata.internal.bulk.RosterCsvImport.FileSpec;
 import org.educloud.basedata.internal.bulk.RosterCsvImport.Outcome;
 import org.educloud.identity.Caller;
@@ -37,25 +40,36 @@ public final class OneRosterCsvFiles {
 
     /**
      * The files in the order they must be read: what rows refer to comes first, roles.csv before
-     * users.csv (its primary roles wait in {@code roles}).
+     * users.csv (its primary roles wait in {@code roles}). Users, demographics and enrollments take
+     * the bulk path; rows with status tobedeleted delete their record.
      */
     static RosterCsvImport importer(Upserts upserts, RoleStage roles) {
         List<FileSpec> files = new java.util.ArrayList<>(List.of(
-                new FileSpec("orgs.csv", List.of("sourcedId", "name", "type"), (caller, row) -> org(upserts, caller, row)),
+                new FileSpec("orgs.csv", List.of("sourcedId", "name", "type"), deletable(upserts, "org", OneRosterCsvFiles::org)),
                 new FileSpec("academicSessions.csv", List.of("sourcedId", "title", "type", "startDate", "endDate", "schoolYear"),
-                        (caller, row) -> session(upserts, caller, row)),
-                new FileSpec("courses.csv", List.of("sourcedId", "title", "orgSourcedId"), (caller, row) -> course(upserts, caller, row)),
+                        deletable(upserts, "academicSession", OneRosterCsvFiles::session)),
+                new FileSpec("courses.csv", List.of("sourcedId", "title", "orgSourcedId"),
+                        deletable(upserts, "course", OneRosterCsvFiles::course)),
                 new FileSpec("classes.csv", List.of("sourcedId", "title", "schoolSourcedId"),
-                        (caller, row) -> schoolClass(upserts, caller, row)),
+                        deletable(upserts, "class", OneRosterCsvFiles::schoolClass)),
                 new FileSpec("users.csv", List.of("sourcedId", "givenName", "familyName"),
-                        (caller, row) -> user(upserts, roles, caller, row)),
-                new FileSpec("demographics.csv", List.of("sourcedId"), (caller, row) -> demographics(upserts, caller, row)),
+                        deletable(upserts, "user", (u, caller, row) -> u.person(caller, user(staged(roles, row), row))),
+                        users(upserts, roles)),
+                new FileSpec("demographics.csv", List.of("sourcedId"), (caller, row) -> {
+                    if (status(row)) {
+                        throw new RowProblem("status", "demographics are deleted with their user: mark the user tobedeleted in "
+                                + "users.csv");
+                    }
+                    return upserts.person(caller, demographics(row));
+                }, PlatformCsvFiles.bulk(row -> status(row) ? null : demographics(row),
+                        (connection, caller, rows) -> upserts.peopleLoad().load(connection, caller, rows))),
                 new FileSpec("enrollments.csv", List.of("sourcedId", "classSourcedId", "userSourcedId", "role"),
-                        (caller, row) -> enrollment(upserts, caller, row))));
+                        deletable(upserts, "enrollment", (u, caller, row) -> u.enrollment(caller, enrollment(row))),
+                        PlatformCsvFiles.bulk(row -> status(row) ? null : enrollment(row),
+                                (connection, caller, rows) -> upserts.enrollmentLoad().load(connection, caller, rows)))));
         if (roles != null) {
             files.add(4, new FileSpec("roles.csv", List.of("userSourcedId", "roleType", "role", "orgSourcedId"), (caller, row) -> {
-                active(row);
-                if ("primary".equals(row.text("roleType"))) {
+                if (!status(row) && "primary".equals(row.text("roleType"))) {
                     role(row.required("role")); // refuse an unknown role here, at its own line
                     roles.put(row.required("userSourcedId"), row.required("role"), row.required("orgSourcedId"));
                 }
@@ -65,12 +79,51 @@ public final class OneRosterCsvFiles {
         return new RosterCsvImport(RosterCsvImport.Format.ONEROSTER, files);
     }
 
-    private static void active(CsvRow row) {
+    /** Writes an active row through the services. */
+    private interface Write {
+        Outcome apply(Upserts upserts, Caller caller, CsvRow row);
+    }
+
+    /** A row upsert that deletes the record when the row's status is tobedeleted. */
+    private static RosterCsvImport.RowUpsert deletable(Upserts upserts, String kind, Write write) {
+        return (caller, row) -> status(row) ? upserts.delete(caller, kind, row.required("sourcedId")) : write.apply(upserts, caller, row);
+    }
+
+    /** True for tobedeleted, false for active (or no status column); anything else is refused. */
+    private static boolean status(CsvRow row) {
         String status = row.text("status");
-        if (status != null && !status.equals("active")) {
-            throw new RowProblem("status", "status '" + status + "': only active rows are imported; delete a row through the "
-                    + "API (DELETE /api/basedata/v1/...) rather than marking it tobedeleted");
+        if (status != null && !status.equals("active") && !status.equals("tobedeleted")) {
+            throw new RowProblem("status", "status '" + status + "' is neither active nor tobedeleted");
         }
+        return "tobedeleted".equals(status);
+    }
+
+    /** users.csv in bulk: the batch's primary roles from roles.csv read in one query first. */
+    private static RosterCsvImport.BulkRows<PeopleLoad.Row> users(Upserts upserts, RoleStage roles) {
+        return new RosterCsvImport.BulkRows<>() {
+            private java.util.Map<String, RoleStage.Primary> staged = java.util.Map.of();
+
+            @Override
+            public void before(Caller caller, List<CsvRow> rows) {
+                staged = roles == null ? java.util.Map.of() : roles.of(rows.stream().map(r -> r.text("sourcedId"))
+                        .filter(Objects::nonNull).toList());
+            }
+
+            @Override
+            public PeopleLoad.Row prepare(Caller caller, CsvRow row) {
+                return status(row) ? null : user(staged.get(row.text("sourcedId")), row);
+            }
+
+            @Override
+            public List<Loaded> load(java.sql.Connection connection, Caller caller, List<PeopleLoad.Row> rows)
+                    throws java.sql.SQLException {
+                return upserts.peopleLoad().load(connection, caller, rows);
+            }
+        };
+    }
+
+    private static RoleStage.Primary staged(RoleStage roles, CsvRow row) {
+        return roles == null ? null : roles.of(row.required("sourcedId")).orElse(null);
     }
 
     static OrgKind kind(String type) {
@@ -86,7 +139,6 @@ public final class OneRosterCsvFiles {
     }
 
     private static Outcome org(Upserts upserts, Caller caller, CsvRow row) {
-        active(row);
         OrgKind kind = kind(row.required("type"));
         String code = row.text("identifier");
         if (code == null) {
@@ -97,7 +149,6 @@ public final class OneRosterCsvFiles {
     }
 
     private static Outcome session(Upserts upserts, Caller caller, CsvRow row) {
-        active(row);
         String org = row.text("orgSourcedId");
         if (org == null) {
             throw new RowProblem("orgSourcedId", "orgSourcedId is empty: the platform keeps school years and terms per org "
@@ -110,14 +161,12 @@ public final class OneRosterCsvFiles {
     }
 
     private static Outcome course(Upserts upserts, Caller caller, CsvRow row) {
-        active(row);
         return upserts.course(caller, new Course(row.required("sourcedId"), row.required("orgSourcedId"), null, row.required("title"),
                 row.text("courseCode"), row.first("subjectCodes"), grade(row.first("grades")), row.text("schoolYearSourcedId"), 0,
                 null, null));
     }
 
     private static Outcome schoolClass(Upserts upserts, Caller caller, CsvRow row) {
-        active(row);
         String type = row.text("classType");
         return upserts.schoolClass(caller, new SchoolClass(row.required("sourcedId"), row.required("schoolSourcedId"), null,
                 row.required("title"), row.text("classCode"), type == null ? "scheduled" : type, grade(row.first("grades")), null,
@@ -136,9 +185,8 @@ public final class OneRosterCsvFiles {
         };
     }
 
-    private static Outcome user(Upserts upserts, RoleStage roles, Caller caller, CsvRow row) {
-        active(row);
-        RoleStage.Primary staged = roles == null ? null : roles.of(row.required("sourcedId")).orElse(null);
+    /** A users.csv row: birth date and sex come from demographics.csv, so the stored ones stay. */
+    private static PeopleLoad.Row user(RoleStage.Primary staged, CsvRow row) {
         String roleText = row.text("role") != null ? row.text("role") : staged == null ? null : staged.role();
         if (roleText == null) {
             throw new RowProblem("role", "user " + row.text("sourcedId") + " has no primary role: give it in roles.csv "
@@ -152,53 +200,52 @@ public final class OneRosterCsvFiles {
         }
         String sourcedId = row.required("sourcedId");
         String identifier = row.text("identifier");
-        Person stored = upserts.person(caller, sourcedId).orElse(null);
-        StudentStatus status = null;
-        if (role == PersonRole.STUDENT && identifier != null) {
-            StudentStatus was = stored == null ? null : stored.status();
-            status = was == null ? new StudentStatus(identifier, null, null, null, false, false, false, false, false, false)
-                    : new StudentStatus(identifier, was.enrollmentDate(), was.householdRegistration(), was.address(), was.migrantChild(),
-                    was.leftBehindChild(), was.orphan(), was.disabled(), was.specialCare(), was.financialAid());
-        }
+        String family = row.required("familyName");
+        String given = row.required("givenName");
+        String phone = row.text("phone");
+        String email = row.text("email");
         String staffNumber = role == PersonRole.TEACHER || role == PersonRole.STAFF ? identifier : null;
-        // Birth date and sex come from demographics.csv: a users.csv row keeps what is stored.
-        Person given = new Person(sourcedId, role, org, null, row.required("familyName"), row.required("givenName"),
-                stored == null ? null : stored.gender(), stored == null ? null : stored.birthDate(), null, null, staffNumber,
-                row.text("phone"), row.text("email"), status, null, 0, null, null);
-        return upserts.person(caller, given, (now, next) -> now.role() == next.role() && Objects.equals(now.orgId(), next.orgId())
-                && Objects.equals(now.familyName(), next.familyName()) && Objects.equals(now.givenName(), next.givenName())
-                && Objects.equals(now.staffNumber(), next.staffNumber()) && Objects.equals(now.phone(), next.phone())
-                && Objects.equals(now.email(), next.email()) && (next.status() == null
-                        || (now.status() != null && Objects.equals(now.status().registryNumber(), next.status().registryNumber()))));
+        return new PeopleLoad.Row(sourcedId, stored -> {
+            StudentStatus status = null;
+            if (role == PersonRole.STUDENT && identifier != null) {
+                StudentStatus was = stored == null ? null : stored.status();
+                status = was == null ? new StudentStatus(identifier, null, null, null, false, false, false, false, false, false)
+                        : new StudentStatus(identifier, was.enrollmentDate(), was.householdRegistration(), was.address(),
+                        was.migrantChild(), was.leftBehindChild(), was.orphan(), was.disabled(), was.specialCare(), was.financialAid());
+            }
+            return new Person(sourcedId, role, org, null, family, given, stored == null ? null : stored.gender(),
+                    stored == null ? null : stored.birthDate(), null, null, staffNumber, phone, email, status, null, 0, null, null);
+        });
     }
 
-    private static Outcome demographics(Upserts upserts, Caller caller, CsvRow row) {
-        active(row);
+    /** A demographics.csv row: sets the birth date and sex of a user already imported. */
+    private static PeopleLoad.Row demographics(CsvRow row) {
         String sourcedId = row.required("sourcedId");
-        Person stored = upserts.person(caller, sourcedId).orElseThrow(() -> new RowProblem("sourcedId", "there is no user "
-                + sourcedId + " (in users.csv or already stored) that you may see; demographics belong to a user"));
         String sex = row.text("sex");
-        String gender = sex == null ? stored.gender() : switch (sex.toLowerCase(Locale.ROOT)) {
+        String gender = sex == null ? null : switch (sex.toLowerCase(Locale.ROOT)) {
             case "male", "female", "unspecified" -> sex.toLowerCase(Locale.ROOT);
             case "other" -> "unspecified";
             default -> throw new RowProblem("sex", "sex '" + sex + "' is not male, female, other or unspecified");
         };
-        java.time.LocalDate birth = row.date("birthDate") == null ? stored.birthDate() : row.date("birthDate");
-        Person given = new Person(sourcedId, stored.role(), stored.orgId(), null, stored.familyName(), stored.givenName(), gender,
-                birth, null, null, stored.staffNumber(), stored.phone(), stored.email(), null, null, 0, null, null);
-        return upserts.person(caller, given, (now, next) -> Objects.equals(now.gender(), next.gender())
-                && Objects.equals(now.birthDate(), next.birthDate()));
+        java.time.LocalDate birth = row.date("birthDate");
+        return new PeopleLoad.Row(sourcedId, stored -> {
+            if (stored == null) {
+                throw new BasedataProblem(BasedataProblem.Kind.INVALID, "sourcedId", "there is no user " + sourcedId
+                        + " (in users.csv or already stored) that you may see; demographics belong to a user");
+            }
+            return new Person(sourcedId, stored.role(), stored.orgId(), null, stored.familyName(), stored.givenName(),
+                    gender == null ? stored.gender() : gender, birth == null ? stored.birthDate() : birth, null, null,
+                    stored.staffNumber(), stored.phone(), stored.email(), null, null, 0, null, null);
+        });
     }
 
-    private static Outcome enrollment(Upserts upserts, Caller caller, CsvRow row) {
-        active(row);
+    private static Enrollment enrollment(CsvRow row) {
         String role = row.required("role");
         if (role.equals("proctor")) {
             role = "aide";
         }
-        return upserts.enrollment(caller, new Enrollment(row.required("sourcedId"), row.required("classSourcedId"),
-                row.required("userSourcedId"), role, row.flag("primary"), row.date("beginDate"), row.date("endDate"), null, 0, null,
-                null));
+        return new Enrollment(row.required("sourcedId"), row.required("classSourcedId"), row.required("userSourcedId"), role,
+                row.flag("primary"), row.date("beginDate"), row.date("endDate"), null, 0, null, null);
     }
 
     /** OneRoster's CEDS grade as the platform's grade code; PK stands for 小班 (the platform's PK1). */

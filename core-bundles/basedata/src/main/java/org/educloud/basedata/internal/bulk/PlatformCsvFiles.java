@@ -1,14 +1,16 @@
 package org.educloud.basedata.internal.bulk;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
+import java.util.function.Function;
 
 import org.educloud.basedata.AcademicSession;
 import org.educloud.basedata.BasedataProblem;
 import org.educloud.basedata.Course;
 import org.educloud.basedata.Enrollment;
 import org.educloud.basedata.GuardianRelation;
-import org.educloud.basedata.ListQuery;
 import org.educloud.basedata.NationalId;
 import org.educloud.basedata.Org;
 import org.educloud.basedata.OrgKind;
@@ -16,8 +18,9 @@ import org.educloud.basedata.Person;
 import org.educloud.basedata.PersonRole;
 import org.educloud.basedata.SchoolClass;
 import org.educloud.basedata.StudentStatus;
+import org.educloud.basedata.internal.Loaded;
+import org.educloud.basedata.internal.PeopleLoad;
 import org.educloud.basedata.internal.bulk.RosterCsvImport.FileSpec;
-import org.educloud.basedata.internal.bulk.RosterCsvImport.Outcome;
 import org.educloud.identity.Caller;
 
 /**
@@ -64,15 +67,44 @@ public final class PlatformCsvFiles {
                                 row.required("title"), row.text("classCode"), row.required("classType"), row.text("gradeCode"),
                                 row.integer("entryYear"), row.text("sessionId"), row.text("courseId"), 0, null, null))),
                 new FileSpec("people.csv", List.of("sourcedId", "role", "orgId", "familyName", "givenName"),
-                        (caller, row) -> person(upserts, caller, row)),
+                        (caller, row) -> upserts.person(caller, person(row)), bulk(PlatformCsvFiles::person,
+                        (connection, caller, rows) -> upserts.peopleLoad().load(connection, caller, rows))),
                 new FileSpec("guardianRelations.csv", List.of("sourcedId", "guardianId", "studentId", "relationCode"),
-                        (caller, row) -> upserts.relation(caller, new GuardianRelation(row.required("sourcedId"),
-                                row.required("guardianId"), row.required("studentId"), row.required("relationCode"),
-                                row.flag("primaryContact"), null, null, 0, null, null))),
-                new FileSpec("enrollments.csv", List.of("sourcedId", "classId", "personId", "role"), (caller, row) ->
-                        upserts.enrollment(caller, new Enrollment(row.required("sourcedId"), row.required("classId"),
-                                row.required("personId"), row.required("role"), row.flag("primaryTeacher"), row.date("beginDate"),
-                                row.date("endDate"), null, 0, null, null)))));
+                        (caller, row) -> upserts.relation(caller, relation(row)), bulk(PlatformCsvFiles::relation,
+                        (connection, caller, rows) -> upserts.relationLoad().load(connection, caller, rows))),
+                new FileSpec("enrollments.csv", List.of("sourcedId", "classId", "personId", "role"),
+                        (caller, row) -> upserts.enrollment(caller, enrollment(row)), bulk(PlatformCsvFiles::enrollment,
+                        (connection, caller, rows) -> upserts.enrollmentLoad().load(connection, caller, rows)))));
+    }
+
+    /** Loads a batch of prepared rows. */
+    interface Load<T> {
+        List<Loaded> load(Connection connection, Caller caller, List<T> rows) throws SQLException;
+    }
+
+    /** A bulk path that prepares each row with {@code prepare} and loads them with {@code load}. */
+    static <T> RosterCsvImport.BulkRows<T> bulk(Function<CsvRow, T> prepare, Load<T> load) {
+        return new RosterCsvImport.BulkRows<>() {
+            @Override
+            public T prepare(Caller caller, CsvRow row) {
+                return prepare.apply(row);
+            }
+
+            @Override
+            public List<Loaded> load(Connection connection, Caller caller, List<T> rows) throws SQLException {
+                return load.load(connection, caller, rows);
+            }
+        };
+    }
+
+    private static GuardianRelation relation(CsvRow row) {
+        return new GuardianRelation(row.required("sourcedId"), row.required("guardianId"), row.required("studentId"),
+                row.required("relationCode"), row.flag("primaryContact"), null, null, 0, null, null);
+    }
+
+    private static Enrollment enrollment(CsvRow row) {
+        return new Enrollment(row.required("sourcedId"), row.required("classId"), row.required("personId"), row.required("role"),
+                row.flag("primaryTeacher"), row.date("beginDate"), row.date("endDate"), null, 0, null, null);
     }
 
     private static OrgKind kind(CsvRow row) {
@@ -83,7 +115,8 @@ public final class PlatformCsvFiles {
         }
     }
 
-    private static Outcome person(Upserts upserts, Caller caller, CsvRow row) {
+    /** A person row: a gender, birth date, ID number or status left empty keeps the stored one (an export masks ID numbers). */
+    private static PeopleLoad.Row person(CsvRow row) {
         PersonRole role;
         try {
             role = PersonRole.of(row.required("role"));
@@ -107,22 +140,19 @@ public final class PlatformCsvFiles {
                     row.flag("disabled"), row.flag("specialCare"), row.flag("financialAid"));
         }
         String sourcedId = row.required("sourcedId");
-        Person given = new Person(sourcedId, role, row.required("orgId"), null, row.required("familyName"), row.required("givenName"),
-                row.text("gender"), row.date("birthDate"), idNumber, null, row.text("staffNumber"), row.text("phone"),
-                row.text("email"), status, null, 0, null, null);
-        NationalId wanted = idNumber;
-        return upserts.person(caller, given, (now, next) -> now.role() == next.role() && Objects.equals(now.orgId(), next.orgId())
-                && Objects.equals(now.familyName(), next.familyName()) && Objects.equals(now.givenName(), next.givenName())
-                && (next.gender() == null || Objects.equals(now.gender(), next.gender()))
-                && (next.birthDate() == null || Objects.equals(now.birthDate(), next.birthDate()))
-                && Objects.equals(now.staffNumber(), next.staffNumber()) && Objects.equals(now.phone(), next.phone())
-                && Objects.equals(now.email(), next.email()) && (next.status() == null || Objects.equals(now.status(), next.status()))
-                && (wanted == null || holds(upserts, caller, now, wanted)));
-    }
-
-    /** True when the stored person has this ID number, found by its blind index, so no whole number is read (or audited). */
-    private static boolean holds(Upserts upserts, Caller caller, Person stored, NationalId idNumber) {
-        return upserts.people().list(caller, ListQuery.first(2), stored.role(), idNumber, false).items().stream()
-                .anyMatch(p -> p.sourcedId().equals(stored.sourcedId()));
+        String orgId = row.required("orgId");
+        String family = row.required("familyName");
+        String given = row.required("givenName");
+        String gender = row.text("gender");
+        LocalDate birth = row.date("birthDate");
+        String staffNumber = row.text("staffNumber");
+        String phone = row.text("phone");
+        String email = row.text("email");
+        NationalId id = idNumber;
+        StudentStatus givenStatus = status;
+        return new PeopleLoad.Row(sourcedId, stored -> new Person(sourcedId, role, orgId, null, family, given,
+                gender != null || stored == null ? gender : stored.gender(),
+                birth != null || stored == null ? birth : stored.birthDate(), id, null, staffNumber, phone, email, givenStatus, null,
+                0, null, null));
     }
 }

@@ -4,13 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import org.educloud.basedata.BasedataProblem;
-import org.educloud.basedata.BasedataProblem.Kind;
 
 /**
  * Users' primary roles from OneRoster 1.2's roles.csv, kept until users.csv is read (1.2 moved the
@@ -20,14 +18,14 @@ import org.educloud.basedata.BasedataProblem.Kind;
  */
 final class RoleStage implements AutoCloseable {
 
-    private static final String TABLE = "bd_tmp_import_role";
 
     /** A user's primary role and org. */
     record Primary(String role, String orgSourcedId) {
     }
 
     private final DataSource dataSource;
-    private boolean created;
+    private final TemporaryTable table = new TemporaryTable("bd_tmp_import_role", "user_sourced_id VARCHAR(64) PRIMARY KEY, "
+            + "role VARCHAR(32) NOT NULL, org_sourced_id VARCHAR(64)");
 
     RoleStage(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -35,8 +33,8 @@ final class RoleStage implements AutoCloseable {
 
     void put(String userSourcedId, String role, String orgSourcedId) {
         try (Connection connection = dataSource.getConnection()) {
-            create(connection);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE + " (user_sourced_id, role, "
+            table.create(connection);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table.name() + " (user_sourced_id, role, "
                     + "org_sourced_id) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE role = VALUES(role), org_sourced_id = VALUES(org_sourced_id)")) {
                 insert.setString(1, userSourcedId);
                 insert.setString(2, role);
@@ -49,11 +47,11 @@ final class RoleStage implements AutoCloseable {
     }
 
     Optional<Primary> of(String userSourcedId) {
-        if (!created) {
+        if (!table.created()) {
             return Optional.empty();
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT role, org_sourced_id FROM " + TABLE
+             PreparedStatement select = connection.prepareStatement("SELECT role, org_sourced_id FROM " + table.name()
                      + " WHERE user_sourced_id = ?")) {
             select.setString(1, userSourcedId);
             try (ResultSet row = select.executeQuery()) {
@@ -64,32 +62,41 @@ final class RoleStage implements AutoCloseable {
         }
     }
 
-    private void create(Connection connection) throws SQLException {
-        if (!created) {
-            try (Statement statement = connection.createStatement()) {
-                // A pooled connection may still hold the table of an import that ended badly.
-                statement.execute("DROP TEMPORARY TABLE IF EXISTS " + TABLE);
-                statement.execute("CREATE TEMPORARY TABLE " + TABLE + " (user_sourced_id VARCHAR(64) PRIMARY KEY, "
-                        + "role VARCHAR(32) NOT NULL, org_sourced_id VARCHAR(64)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci");
-            }
-            created = true;
+    /** The primary roles of these users, by user, in one query (a batch of users.csv). */
+    java.util.Map<String, Primary> of(java.util.List<String> userSourcedIds) {
+        java.util.Map<String, Primary> found = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (!table.created() || userSourcedIds.isEmpty()) {
+            return found;
         }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT user_sourced_id, role, org_sourced_id FROM " + table.name()
+                     + " WHERE user_sourced_id IN (" + String.join(", ", java.util.Collections.nCopies(userSourcedIds.size(), "?"))
+                     + ")")) {
+            for (int i = 0; i < userSourcedIds.size(); i++) {
+                select.setString(i + 1, userSourcedIds.get(i));
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    found.put(row.getString(1), new Primary(row.getString(2), row.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+        return found;
     }
 
     /** Drops the table, so the pooled connection goes back without it. */
     @Override
     public void close() {
-        if (created) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("DROP TEMPORARY TABLE IF EXISTS " + TABLE);
-            } catch (SQLException e) {
-                throw unavailable(e);
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            table.drop(connection);
+        } catch (SQLException e) {
+            throw unavailable(e);
         }
     }
 
     private static BasedataProblem unavailable(SQLException e) {
-        return new BasedataProblem(Kind.UNAVAILABLE, "", "the basic-data database did not answer (" + e.getMessage()
-                + "); try again shortly");
+        return TemporaryTable.unavailable(e);
     }
 }

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,14 +18,22 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.educloud.basedata.BasedataProblem;
+import org.educloud.basedata.internal.Loaded;
 import org.educloud.identity.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Imports an upload file by file, row by row: each row is upserted by its sourcedId through the
- * basic-data services (so it is validated, permission-checked at its org and written with its
- * change-feed row exactly as an API call would be), and each row commits on its own, so a bad row
- * costs only itself. A row the database already holds as the file has it is left alone and gives
- * the change feed nothing. Rows stream through: memory does not grow with the file.
+ * Imports an upload file by file in batches of {@value #BATCH} rows, each batch one transaction.
+ * Every row is upserted by its sourcedId, validated and permission-checked at its org exactly as an
+ * API call would be, and written with its change-feed row. Files with a bulk path write a batch
+ * with a few batched statements; when the database refuses such a batch as a whole, it is rolled
+ * back and written again row by row through the services (a savepoint each), so a bad row costs
+ * only itself. A row the database already holds as the file has it is left alone and gives the
+ * change feed nothing. A sourcedId seen before in the same file is refused (the first row counts).
+ * OneRoster rows with status {@code tobedeleted} are deleted after every file was imported, the
+ * files read again in reverse order (enrollments before the classes and users they name).
+ * Rows stream through: memory does not grow with the file.
  */
 public final class RosterCsvImport {
 
@@ -50,10 +60,10 @@ public final class RosterCsvImport {
 
     /** What a row did; STAGED rows (roles.csv) describe other rows and are written with them. */
     public enum Outcome {
-        CREATED, UPDATED, UNCHANGED, STAGED
+        CREATED, UPDATED, UNCHANGED, DELETED, STAGED
     }
 
-    /** Upserts one row. */
+    /** Upserts (or deletes) one row through the services. */
     public interface RowUpsert {
         /**
          * @throws RowProblem       for a value that cannot be taken
@@ -62,11 +72,49 @@ public final class RosterCsvImport {
         Outcome apply(Caller caller, CsvRow row);
     }
 
-    /** One file of a format, in the order files must be read (parents before children). */
-    public record FileSpec(String name, List<String> requiredColumns, RowUpsert upsert) {
+    /**
+     * The bulk path of a file: rows are prepared one by one (values checked, nothing read or
+     * written), then loaded a batch at a time with batched statements.
+     *
+     * @param <T> a prepared row
+     */
+    public interface BulkRows<T> {
+        /** Called with each batch before its rows are prepared, e.g. to read what they need in one query. */
+        default void before(Caller caller, List<CsvRow> rows) {
+        }
+
+        /**
+         * The row as the bulk path takes it, or null to leave it to the file's {@link RowUpsert} (a deletion).
+         *
+         * @throws RowProblem      for a value that cannot be taken
+         * @throws BasedataProblem for a row refused on its own
+         */
+        T prepare(Caller caller, CsvRow row);
+
+        /** Loads prepared rows in the connection's transaction: one result per row, in order. */
+        List<Loaded> load(Connection connection, Caller caller, List<T> rows) throws SQLException;
     }
 
-    private static final int PROGRESS_EVERY = 500;
+    /**
+     * One file of a format, in the order files must be read (parents before children).
+     *
+     * @param upsert writes one row through the services: every row when {@code bulk} is null, otherwise the rows bulk
+     *               leaves to it and the rows of a batch the database refused as a whole (to find the one at fault)
+     * @param bulk   the bulk path, or null
+     */
+    public record FileSpec(String name, List<String> requiredColumns, RowUpsert upsert, BulkRows<?> bulk) {
+        public FileSpec(String name, List<String> requiredColumns, RowUpsert upsert) {
+            this(name, requiredColumns, upsert, null);
+        }
+    }
+
+    /** A record read, waiting for its batch. */
+    private record Pending(CsvRow row, long line, String sourcedId) {
+    }
+
+    /** Rows per batch: one transaction, one bulk write, one take of the change feed's lock. */
+    static final int BATCH = 2000;
+    private static final Logger LOG = LoggerFactory.getLogger(RosterCsvImport.class);
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true).setTrim(false).build();
 
@@ -83,24 +131,37 @@ public final class RosterCsvImport {
     }
 
     /**
-     * Runs the import.
+     * Runs the import over the batch's connection, committing after every batch of rows.
      *
      * @param encoding the declared character set, or null to detect it per file
      */
-    public ImportTally run(Caller caller, ImportSource source, String encoding, ImportLedger ledger) throws IOException {
+    public ImportTally run(Caller caller, ImportSource source, String encoding, ImportLedger ledger, RowBatch batch) throws IOException {
         ImportTally tally = new ImportTally();
         boolean any = false;
-        for (FileSpec file : files) {
-            Optional<InputStream> opened = source.open(file.name());
-            if (opened.isEmpty()) {
-                continue;
+        List<FileSpec> withDeletions = new ArrayList<>();
+        try (SeenIds seen = new SeenIds(batch)) {
+            for (FileSpec file : files) {
+                Optional<InputStream> opened = source.open(file.name());
+                if (opened.isEmpty()) {
+                    continue;
+                }
+                any = true;
+                tally.reading(file.name());
+                try (InputStream in = opened.get()) {
+                    if (new FileRun(caller, file, tally, ledger, batch, seen, false).read(in, encoding)) {
+                        withDeletions.add(0, file);
+                    }
+                }
+                ledger.progress(tally);
             }
-            any = true;
-            tally.reading(file.name());
-            try (InputStream in = opened.get()) {
-                importFile(caller, file, in, encoding, tally, ledger);
+            // Deletions last and children first (enrollments before the users and classes they name).
+            for (FileSpec file : withDeletions) {
+                tally.reading(file.name());
+                try (InputStream in = source.open(file.name()).orElseThrow()) {
+                    new FileRun(caller, file, tally, ledger, batch, seen, true).read(in, encoding);
+                }
+                ledger.progress(tally);
             }
-            ledger.progress(tally);
         }
         if (!any) {
             List<String> names = files.stream().map(FileSpec::name).toList();
@@ -112,71 +173,237 @@ public final class RosterCsvImport {
         return tally;
     }
 
-    private void importFile(Caller caller, FileSpec file, InputStream in, String encoding, ImportTally tally, ImportLedger ledger)
-            throws IOException {
-        CsvEncoding.Detected detected = CsvEncoding.of(in, encoding);
-        Reader reader = new InputStreamReader(detected.stream(), detected.charset());
-        CSVParser parser;
-        try {
-            parser = CSV.parse(reader);
-        } catch (IllegalArgumentException | UncheckedIOException | IOException e) {
-            reject(ledger, tally, file.name(), 1, "", "the header cannot be read (" + e.getMessage() + "); the first line must "
-                    + "name the columns, e.g. " + String.join(",", file.requiredColumns()));
-            return;
-        }
-        try (parser) {
-            Map<String, Integer> header = new LinkedHashMap<>();
-            parser.getHeaderMap().forEach((name, index) -> header.put(name.strip(), index));
-            List<String> missing = new ArrayList<>(file.requiredColumns());
-            missing.removeAll(header.keySet());
-            if (!missing.isEmpty()) {
-                reject(ledger, tally, file.name(), 1, missing.get(0), "the header lacks the column" + (missing.size() > 1 ? "s " : " ")
-                        + String.join(", ", missing) + "; no row of " + file.name() + " was read. Columns found: " + header.keySet()
-                        + (detected.charset().name().equals("UTF-8") ? "" : " (read as " + detected.charset().name()
-                        + "; if the names look garbled, declare the encoding)"));
-                return;
-            }
-            Iterator<CSVRecord> records = parser.iterator();
-            while (true) {
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    record = records.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    reject(ledger, tally, file.name(), parser.getCurrentLineNumber(), "", "the CSV is malformed here ("
-                            + e.getMessage() + "), usually a quote that is never closed; the rest of " + file.name()
-                            + " was not read: fix the quoting and import the file again (rows already imported stay as they are)");
-                    return;
-                }
-                tally.read();
-                // The line the record ends on: its own line, as an editor numbers it, for the usual one-line record.
-                long line = parser.getCurrentLineNumber();
-                if (record.size() != header.size()) {
-                    reject(ledger, tally, file.name(), line, "", "the row has " + record.size() + " values but the header names "
-                            + header.size() + " columns; check for a missing or extra comma, or quote a value that has one");
-                } else {
-                    try {
-                        tally.outcome(file.upsert().apply(caller, new CsvRow(record, header)));
-                    } catch (RowProblem problem) {
-                        reject(ledger, tally, file.name(), line, problem.field(), problem.getMessage());
-                    } catch (BasedataProblem problem) {
-                        if (problem.kind() == BasedataProblem.Kind.UNAVAILABLE) {
-                            throw problem; // the database is gone: stop rather than reject every row that follows
-                        }
-                        reject(ledger, tally, file.name(), line, problem.field(), problem.getMessage());
-                    }
-                }
-                if (tally.rowsRead() % PROGRESS_EVERY == 0) {
-                    ledger.progress(tally);
-                }
-            }
-        }
+    /** True for a OneRoster row that deletes its record (delta files). */
+    static boolean deletes(CsvRow row) {
+        return "tobedeleted".equals(row.text("status"));
     }
 
-    private static void reject(ImportLedger ledger, ImportTally tally, String file, long line, String field, String reason) {
-        tally.rejected();
-        ledger.rejected(file, line, field, reason);
+    /**
+     * One pass over one file. The first pass imports every row but deletions and says whether there were any; the
+     * second ({@code deletions}) reads the file again and applies only its deletions, after every file was imported.
+     */
+    private final class FileRun {
+        private final Caller caller;
+        private final FileSpec file;
+        private final ImportTally tally;
+        private final ImportLedger ledger;
+        private final RowBatch batch;
+        private final SeenIds seen;
+        private final boolean deletions;
+        private final List<Pending> pending = new ArrayList<>();
+        private boolean anyDeletion;
+
+        FileRun(Caller caller, FileSpec file, ImportTally tally, ImportLedger ledger, RowBatch batch, SeenIds seen, boolean deletions) {
+            this.caller = caller;
+            this.file = file;
+            this.tally = tally;
+            this.ledger = ledger;
+            this.batch = batch;
+            this.seen = seen;
+            this.deletions = deletions;
+        }
+
+        boolean read(InputStream in, String encoding) throws IOException {
+            CsvEncoding.Detected detected = CsvEncoding.of(in, encoding);
+            Reader reader = new InputStreamReader(detected.stream(), detected.charset());
+            CSVParser parser;
+            try {
+                parser = CSV.parse(reader);
+            } catch (IllegalArgumentException | UncheckedIOException | IOException e) {
+                if (!deletions) {
+                    reject(file.name(), 1, "", "the header cannot be read (" + e.getMessage() + "); the first line must "
+                            + "name the columns, e.g. " + String.join(",", file.requiredColumns()));
+                }
+                return false;
+            }
+            try (parser) {
+                Map<String, Integer> header = new LinkedHashMap<>();
+                parser.getHeaderMap().forEach((name, index) -> header.put(name.strip(), index));
+                List<String> missing = new ArrayList<>(file.requiredColumns());
+                missing.removeAll(header.keySet());
+                if (!missing.isEmpty()) {
+                    if (!deletions) {
+                        reject(file.name(), 1, missing.get(0), "the header lacks the column" + (missing.size() > 1 ? "s " : " ")
+                                + String.join(", ", missing) + "; no row of " + file.name() + " was read. Columns found: "
+                                + header.keySet() + (detected.charset().name().equals("UTF-8") ? "" : " (read as "
+                                + detected.charset().name() + "; if the names look garbled, declare the encoding)"));
+                    }
+                    return false;
+                }
+                boolean keyed = header.containsKey("sourcedId");
+                Iterator<CSVRecord> records = parser.iterator();
+                while (true) {
+                    CSVRecord record;
+                    try {
+                        if (!records.hasNext()) {
+                            break;
+                        }
+                        record = records.next();
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        flush();
+                        if (!deletions) {
+                            reject(file.name(), parser.getCurrentLineNumber(), "", "the CSV is malformed here (" + e.getMessage()
+                                    + "), usually a quote that is never closed; the rest of " + file.name() + " was not read: fix "
+                                    + "the quoting and import the file again (rows already imported stay as they are)");
+                        }
+                        return anyDeletion;
+                    }
+                    // The line the record ends on: its own line, as an editor numbers it, for the usual one-line record.
+                    long line = parser.getCurrentLineNumber();
+                    take(new CsvRow(record, header), line, keyed);
+                    if (pending.size() >= BATCH) {
+                        flush();
+                    }
+                }
+                flush();
+            }
+            return anyDeletion;
+        }
+
+        private void take(CsvRow row, long line, boolean keyed) {
+            boolean deletion = deletes(row);
+            anyDeletion |= deletion;
+            if (deletions) {
+                if (deletion && row.size() == row.headerSize()) {
+                    pending.add(new Pending(row, line, keyed ? row.text("sourcedId") : null));
+                }
+                return;
+            }
+            tally.read();
+            if (row.size() != row.headerSize()) {
+                reject(file.name(), line, "", "the row has " + row.size() + " values but the header names " + row.headerSize()
+                        + " columns; check for a missing or extra comma, or quote a value that has one");
+            } else {
+                pending.add(new Pending(row, line, keyed ? row.text("sourcedId") : null));
+            }
+        }
+
+        /** Writes the rows read since the last batch, commits them and reports progress. */
+        private void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<Pending> rows = deletions ? firstOnly() : unseen().stream().filter(row -> !deletes(row.row())).toList();
+            if (deletions) {
+                rows.forEach(this::upsert);
+            } else if (file.bulk() != null) {
+                bulk(file.bulk(), rows);
+            } else {
+                rows.forEach(this::upsert);
+            }
+            pending.clear();
+            try {
+                batch.commit();
+            } catch (SQLException e) {
+                throw new BasedataProblem(BasedataProblem.Kind.UNAVAILABLE, "", "the basic-data database did not answer ("
+                        + e.getMessage() + ")");
+            }
+            ledger.progress(tally);
+        }
+
+        /** The pending rows whose sourcedId this file has not had before; the others are rejected as duplicates. */
+        private List<Pending> unseen() {
+            List<Pending> fresh = new ArrayList<>();
+            Long[] earlier = seen.record(file.name(), pending.stream().map(Pending::sourcedId).toList(),
+                    pending.stream().map(Pending::line).toList());
+            for (int i = 0; i < pending.size(); i++) {
+                Pending row = pending.get(i);
+                Long first = earlier[i];
+                if (first == null) {
+                    fresh.add(row);
+                } else {
+                    reject(file.name(), row.line(), "sourcedId", "sourcedId " + row.sourcedId() + " is on line " + first + " of "
+                            + file.name() + " already; this later row was not imported (a file gives each record once: keep "
+                            + "one of the two rows)");
+                }
+            }
+            return fresh;
+        }
+
+        /** The pending deletions that were the first row of their sourcedId (the later ones were refused in the first pass). */
+        private List<Pending> firstOnly() {
+            Long[] first = seen.firstLines(file.name(), pending.stream().map(Pending::sourcedId).toList());
+            List<Pending> rows = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                if (first[i] == null || first[i] == pending.get(i).line()) {
+                    rows.add(pending.get(i));
+                }
+            }
+            return rows;
+        }
+
+        private <T> void bulk(BulkRows<T> bulk, List<Pending> rows) {
+            List<T> prepared = new ArrayList<>();
+            List<Pending> preparedRows = new ArrayList<>();
+            List<Pending> others = new ArrayList<>();
+            bulk.before(caller, rows.stream().map(Pending::row).toList());
+            for (Pending row : rows) {
+                try {
+                    T value = bulk.prepare(caller, row.row());
+                    if (value == null) {
+                        others.add(row);
+                    } else {
+                        prepared.add(value);
+                        preparedRows.add(row);
+                    }
+                } catch (RowProblem problem) {
+                    reject(file.name(), row.line(), problem.field(), problem.getMessage());
+                } catch (BasedataProblem problem) {
+                    refuse(row, problem);
+                }
+            }
+            if (!prepared.isEmpty()) {
+                try {
+                    List<Loaded> results = bulk.load(batch.connection(), caller, prepared);
+                    for (int i = 0; i < results.size(); i++) {
+                        Loaded result = results.get(i);
+                        switch (result.effect()) {
+                            case CREATED -> tally.outcome(Outcome.CREATED);
+                            case UPDATED -> tally.outcome(Outcome.UPDATED);
+                            case UNCHANGED -> tally.outcome(Outcome.UNCHANGED);
+                            case REFUSED -> refuse(preparedRows.get(i), result.problem());
+                        }
+                    }
+                } catch (SQLException e) {
+                    // The database refused the batch as a whole (a duplicate ID number, a row changed meanwhile, ...):
+                    // write it again row by row through the services, which say which row is at fault.
+                    LOG.debug("a batch of {} was refused as a whole ({}); writing it row by row", file.name(), e.getMessage());
+                    rollback();
+                    preparedRows.forEach(this::upsert);
+                }
+            }
+            others.forEach(this::upsert);
+        }
+
+        private void upsert(Pending row) {
+            try {
+                tally.outcome(file.upsert().apply(caller, row.row()));
+            } catch (RowProblem problem) {
+                reject(file.name(), row.line(), problem.field(), problem.getMessage());
+            } catch (BasedataProblem problem) {
+                refuse(row, problem);
+            }
+        }
+
+        private void refuse(Pending row, BasedataProblem problem) {
+            if (problem.kind() == BasedataProblem.Kind.UNAVAILABLE) {
+                throw problem; // the database is gone: stop rather than reject every row that follows
+            }
+            reject(file.name(), row.line(), problem.field(), problem.getMessage());
+        }
+
+        private void rollback() {
+            try {
+                batch.rollback();
+            } catch (SQLException e) {
+                throw new BasedataProblem(BasedataProblem.Kind.UNAVAILABLE, "", "the basic-data database did not answer ("
+                        + e.getMessage() + ")");
+            }
+        }
+
+        private void reject(String name, long line, String field, String reason) {
+            tally.rejected();
+            ledger.rejected(name, line, field, reason);
+        }
     }
 }

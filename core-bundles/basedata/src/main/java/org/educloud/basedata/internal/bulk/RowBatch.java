@@ -15,14 +15,15 @@ import javax.sql.DataSource;
  * makes the batch durable at once — one log flush for hundreds of rows instead of one each.
  *
  * <p>While a batch is open it holds the change feed's writer lock (taken by its first write), so
- * other writers wait until the next commit: batches are kept to a few hundred rows.
+ * other writers wait until the next commit: batches are kept to a few thousand rows, and bulk
+ * writes take the lock as their last step.
  */
-final class RowBatch implements AutoCloseable {
+public final class RowBatch implements AutoCloseable {
 
     private final Connection connection;
     private final DataSource dataSource;
 
-    RowBatch(DataSource shared) throws SQLException {
+    public RowBatch(DataSource shared) throws SQLException {
         this.connection = shared.getConnection();
         connection.setAutoCommit(false);
         this.dataSource = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
@@ -37,13 +38,23 @@ final class RowBatch implements AutoCloseable {
     }
 
     /** The data source the services of this batch write through. */
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return dataSource;
     }
 
+    /** The batch's own connection, for bulk writes in its transaction. */
+    Connection connection() {
+        return connection;
+    }
+
     /** Makes every row written since the last commit durable. */
-    void commit() throws SQLException {
+    public void commit() throws SQLException {
         connection.commit();
+    }
+
+    /** Undoes every row written since the last commit. */
+    void rollback() throws SQLException {
+        connection.rollback();
     }
 
     /** Undoes what was not committed and gives the connection back. */

@@ -13,7 +13,12 @@ import org.educloud.basedata.Org;
 import org.educloud.basedata.OrgDirectory;
 import org.educloud.basedata.Person;
 import org.educloud.basedata.PersonRegistry;
+import org.educloud.basedata.ListQuery;
 import org.educloud.basedata.SchoolClass;
+import org.educloud.basedata.internal.EnrollmentLoad;
+import org.educloud.basedata.internal.JdbcPersonRegistry;
+import org.educloud.basedata.internal.PeopleLoad;
+import org.educloud.basedata.internal.RelationLoad;
 import org.educloud.basedata.internal.bulk.RosterCsvImport.Outcome;
 import org.educloud.identity.Caller;
 
@@ -21,6 +26,8 @@ import org.educloud.identity.Caller;
  * Upsert by sourcedId through the basic-data services, the same for both formats: create what is
  * new, leave alone what is already as given (no write, so no change-feed row), update the rest
  * against the version just read (a concurrent change makes the row fail rather than be overwritten).
+ * Also holds the bulk paths (people, enrollments, guardian relations), which decide the same way for
+ * a whole batch at once; a row by row write through these services is their fallback.
  */
 public final class Upserts {
 
@@ -28,20 +35,20 @@ public final class Upserts {
     private final PersonRegistry people;
     private final ClassRoster roster;
     private final Curriculum curriculum;
+    private final PeopleLoad peopleLoad;
+    private final EnrollmentLoad enrollmentLoad = new EnrollmentLoad();
+    private final RelationLoad relationLoad = new RelationLoad();
 
-    public Upserts(OrgDirectory orgs, PersonRegistry people, ClassRoster roster, Curriculum curriculum) {
+    /**
+     * @param peopleLoad the bulk path for people (and, with it, for enrollments and guardian relations);
+     *                   batches the database refuses as a whole come back to the services
+     */
+    public Upserts(OrgDirectory orgs, PersonRegistry people, ClassRoster roster, Curriculum curriculum, PeopleLoad peopleLoad) {
         this.orgs = orgs;
         this.people = people;
         this.roster = roster;
         this.curriculum = curriculum;
-    }
-
-    PersonRegistry people() {
-        return people;
-    }
-
-    Optional<Person> person(Caller caller, String sourcedId) {
-        return people.find(caller, sourcedId, false);
+        this.peopleLoad = peopleLoad;
     }
 
     Outcome org(Caller caller, Org given) {
@@ -145,19 +152,59 @@ public final class Upserts {
     }
 
     /**
-     * A person: {@code same} says whether the stored one already is as given (the formats carry
-     * different fields, so each decides); {@code given} is what to write otherwise.
+     * A person: created when new, left alone when the stored one already is as the row says (the ID
+     * number compared through its blind index, so no whole number is read or audited), updated otherwise.
      */
-    Outcome person(Caller caller, Person given, java.util.function.BiPredicate<Person, Person> same) {
-        Optional<Person> current = people.find(caller, given.sourcedId(), false);
+    Outcome person(Caller caller, PeopleLoad.Row row) {
+        Optional<Person> current = people.find(caller, row.sourcedId(), false);
+        Person given = row.merge().apply(current.orElse(null));
         if (current.isEmpty()) {
             people.create(caller, given);
             return Outcome.CREATED;
         }
-        if (same.test(current.get(), given)) {
+        Person now = current.get();
+        if (JdbcPersonRegistry.sameDetails(now, given) && (given.idNumber() == null
+                || people.list(caller, ListQuery.first(2), now.role(), given.idNumber(), false).items().stream()
+                        .anyMatch(p -> p.sourcedId().equals(now.sourcedId())))) {
             return Outcome.UNCHANGED;
         }
-        people.update(caller, given.sourcedId(), current.get().version(), given);
+        people.update(caller, row.sourcedId(), now.version(), given);
         return Outcome.UPDATED;
+    }
+
+    /** Deletes a row of a OneRoster delta file; one already gone is left so (importing the file again changes nothing). */
+    Outcome delete(Caller caller, String kind, String sourcedId) {
+        boolean found = switch (kind) {
+            case "org" -> orgs.find(caller, sourcedId).map(o -> deleted(() -> orgs.delete(caller, sourcedId, null))).isPresent();
+            case "academicSession" -> curriculum.findSession(caller, sourcedId)
+                    .map(o -> deleted(() -> curriculum.deleteSession(caller, sourcedId, null))).isPresent();
+            case "course" -> curriculum.findCourse(caller, sourcedId)
+                    .map(o -> deleted(() -> curriculum.deleteCourse(caller, sourcedId, null))).isPresent();
+            case "class" -> roster.findClass(caller, sourcedId).map(o -> deleted(() -> roster.deleteClass(caller, sourcedId, null)))
+                    .isPresent();
+            case "enrollment" -> roster.findEnrollment(caller, sourcedId)
+                    .map(o -> deleted(() -> roster.deleteEnrollment(caller, sourcedId, null))).isPresent();
+            case "user" -> people.find(caller, sourcedId, false).map(o -> deleted(() -> people.delete(caller, sourcedId, null)))
+                    .isPresent();
+            default -> throw new IllegalArgumentException("no deletion of " + kind);
+        };
+        return found ? Outcome.DELETED : Outcome.UNCHANGED;
+    }
+
+    private static boolean deleted(Runnable delete) {
+        delete.run();
+        return true;
+    }
+
+    PeopleLoad peopleLoad() {
+        return peopleLoad;
+    }
+
+    EnrollmentLoad enrollmentLoad() {
+        return enrollmentLoad;
+    }
+
+    RelationLoad relationLoad() {
+        return relationLoad;
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 import org.educloud.basedata.AcademicSession;
 import org.educloud.basedata.BasedataProblem;
@@ -18,16 +19,17 @@ import org.educloud.basedata.Org;
 import org.educloud.basedata.OrgDirectory;
 import org.educloud.basedata.OrgKind;
 import org.educloud.basedata.Person;
-import org.educloud.basedata.PersonRegistry;
 import org.educloud.basedata.PersonRole;
 import org.educloud.basedata.SchoolClass;
 import org.educloud.basedata.StudentStatus;
+import org.educloud.basedata.internal.BulkLoads;
+import org.educloud.basedata.internal.PeopleLoad;
 import org.educloud.basedata.internal.generate.ProvinceFigures.Stage;
 import org.educloud.identity.Caller;
 
 /**
- * Builds a realistic province through the basic-data services themselves (so every rule, the
- * encryption of ID numbers and the change feed apply): cities, districts, schools of every stage in
+ * Builds a realistic province through the basic-data services and their bulk paths (so every
+ * rule, the encryption of ID numbers and the change feed apply): cities, districts, schools of every stage in
  * the seed's proportions, a school year, classes per grade, students with their status, valid ID
  * and registry numbers and about 1.3 guardians each, teachers and staff, and enrollments. The same
  * seed and scale always give the same province.
@@ -35,6 +37,8 @@ import org.educloud.identity.Caller;
 public final class SyntheticProvince {
 
     static final int SCHOOL_YEAR = 2026;
+    /** People per bulk transaction (with their guardian relations and enrollments). */
+    private static final int BATCH = 2000;
 
     /** Told how far the build is. */
     public interface Progress {
@@ -47,11 +51,16 @@ public final class SyntheticProvince {
     }
 
     private final OrgDirectory orgs;
-    private final PersonRegistry people;
     private final ClassRoster roster;
     private final Curriculum curriculum;
     private final Caller caller;
+    private final BulkLoads bulk;
     private final Random random;
+    // Its own sequence, so ids do not shift what the seed makes.
+    private final Random ids;
+    private final List<PeopleLoad.Row> pendingPeople = new ArrayList<>();
+    private final List<GuardianRelation> pendingRelations = new ArrayList<>();
+    private final List<Enrollment> pendingEnrollments = new ArrayList<>();
     private final ChineseNames names;
     private final Map<String, Integer> idSequence = new HashMap<>();
     private int classes;
@@ -61,9 +70,15 @@ public final class SyntheticProvince {
     private int staff;
     private int enrollments;
 
-    public SyntheticProvince(OrgDirectory orgs, PersonRegistry people, ClassRoster roster, Curriculum curriculum, Caller caller, long seed) {
+    /**
+     * @param bulk people, guardian relations and enrollments are written through the bulk path, a few
+     *             thousand rows a transaction; orgs, the school year and classes through the services
+     */
+    public SyntheticProvince(OrgDirectory orgs, ClassRoster roster, Curriculum curriculum, BulkLoads bulk,
+            Caller caller, long seed) {
         this.orgs = orgs;
-        this.people = people;
+        this.bulk = bulk;
+        this.ids = new Random(seed * 31 + 7);
         this.roster = roster;
         this.curriculum = curriculum;
         this.caller = caller;
@@ -125,6 +140,7 @@ public final class SyntheticProvince {
                 progress.report("schools", ++made, schoolTotal);
             }
         }
+        flush();
         return new Counts(cities.size(), districts.size(), made, classes, students, guardians, teachers, staff, enrollments);
     }
 
@@ -168,7 +184,7 @@ public final class SyntheticProvince {
     private Person employee(Org school, Org district, boolean teacher, int sequence) {
         boolean male = random.nextInt(10) < 3;
         LocalDate birth = LocalDate.of(SCHOOL_YEAR - 24 - random.nextInt(36), 1 + random.nextInt(12), 1 + random.nextInt(28));
-        Person person = people.create(caller, new Person(null, teacher ? PersonRole.TEACHER : PersonRole.STAFF, school.sourcedId(), null,
+        Person person = create(new Person(newId(), teacher ? PersonRole.TEACHER : PersonRole.STAFF, school.sourcedId(), null,
                 names.familyName(), names.givenName(male), male ? "male" : "female", birth, idNumber(district.code(), birth, male),
                 null, (teacher ? "T" : "S") + school.code() + String.format("%03d", sequence), null, null, null, null, 0, null, null));
         if (teacher) {
@@ -190,7 +206,7 @@ public final class SyntheticProvince {
         // The national student registry number (全国学籍号) is G followed by the ID number.
         StudentStatus status = new StudentStatus("G" + id.value(), LocalDate.of(entryYear, 9, 1), household, names.address(), migrant,
                 chance(5), chance(0.1), chance(0.5), chance(0.1), chance(10));
-        Person student = people.create(caller, new Person(null, PersonRole.STUDENT, school.sourcedId(), null, family,
+        Person student = create(new Person(newId(), PersonRole.STUDENT, school.sourcedId(), null, family,
                 names.givenName(male), male ? "male" : "female", birth, id, null, null, null, null, status, null, 0, null, null));
         students++;
         guardiansOf(student, school, district, family);
@@ -214,20 +230,45 @@ public final class SyntheticProvince {
             boolean grandparent = relations.get(i)[0].startsWith("6");
             LocalDate birth = LocalDate.of(student.birthDate().getYear() - (grandparent ? 50 + random.nextInt(12) : 24 + random.nextInt(14)),
                     1 + random.nextInt(12), 1 + random.nextInt(28));
-            Person guardian = people.create(caller, new Person(null, PersonRole.GUARDIAN, school.sourcedId(), null,
+            Person guardian = create(new Person(newId(), PersonRole.GUARDIAN, school.sourcedId(), null,
                     relations.get(i)[0].equals("51") ? family : names.familyName(), names.givenName(male), relations.get(i)[1], birth,
                     idNumber(district.code(), birth, male), null, null, "1" + (30 + random.nextInt(60)) + String.format("%08d",
                             random.nextInt(100_000_000)), null, null, null, 0, null, null));
-            people.relate(caller, new GuardianRelation(null, guardian.sourcedId(), student.sourcedId(), relations.get(i)[0], i == 0, null,
-                    null, 0, null, null));
+            pendingRelations.add(new GuardianRelation(newId(), guardian.sourcedId(), student.sourcedId(), relations.get(i)[0], i == 0,
+                    null, null, 0, null, null));
             guardians++;
         }
     }
 
     private void enroll(SchoolClass schoolClass, Person person, String role, boolean primary) {
-        roster.enroll(caller, new Enrollment(null, schoolClass.sourcedId(), person.sourcedId(), role, primary,
+        pendingEnrollments.add(new Enrollment(newId(), schoolClass.sourcedId(), person.sourcedId(), role, primary,
                 LocalDate.of(SCHOOL_YEAR, 9, 1), null, null, 0, null, null));
         enrollments++;
+        if (pendingPeople.size() >= BATCH) {
+            flush();
+        }
+    }
+
+    /** A person, written with the next batch. */
+    private Person create(Person person) {
+        pendingPeople.add(new PeopleLoad.Row(person.sourcedId(), stored -> person));
+        return person;
+    }
+
+    /** Writes the people, then the relations and enrollments that name them, in one transaction. */
+    private void flush() {
+        bulk.transaction(connection -> {
+            BulkLoads.requireAll(bulk.people().load(connection, caller, pendingPeople), "person");
+            BulkLoads.requireAll(bulk.relations().load(connection, caller, pendingRelations), "guardian relation");
+            BulkLoads.requireAll(bulk.enrollments().load(connection, caller, pendingEnrollments), "enrollment");
+        });
+        pendingPeople.clear();
+        pendingRelations.clear();
+        pendingEnrollments.clear();
+    }
+
+    private String newId() {
+        return new UUID(ids.nextLong(), ids.nextLong()).toString();
     }
 
     /** A valid ID number issued in the district, unique: the sequence counts up per district and birth date. */

@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 @Component(service = OneRosterResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect("(osgi.jaxrs.name=educloud.bearer-token)")
+@JaxrsExtensionSelect({"(osgi.jaxrs.name=educloud.bearer-token)", "(osgi.jaxrs.name=" + OneRosterErrors.NAME + ")"})
 @Path(OneRosterResource.ROOT)
 @Produces(MediaType.APPLICATION_JSON)
 public class OneRosterResource {

@@ -11,7 +11,6 @@ import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -29,11 +28,13 @@ import javax.ws.rs.core.StreamingOutput;
 
 import org.educloud.basedata.BasedataProblem;
 import org.educloud.basedata.BasedataProblem.Kind;
+import org.educloud.basedata.internal.BasedataConfig;
 import org.educloud.basedata.internal.bulk.ImportJob;
 import org.educloud.basedata.internal.bulk.ImportJobs;
 import org.educloud.basedata.internal.bulk.RosterCsvImport;
 import org.educloud.identity.Caller;
 import org.educloud.identity.RequiresScope;
+import org.educloud.platform.rest.Problem;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -48,7 +49,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * they should not be detected: 202 with the job's {@code Location}. {@code GET} the job for its
  * state and counts, and {@code GET .../report} for the rejected rows as CSV.
  */
-@Component(service = ImportsResource.class)
+@Component(service = ImportsResource.class, configurationPid = BasedataConfig.PID)
 @JaxrsResource
 @JaxrsExtensionSelect(Replies.BEARER_TOKEN_FILTER)
 @Path("/api/basedata/v1/imports")
@@ -57,10 +58,12 @@ public class ImportsResource {
     private static final String BASE = "/api/basedata/v1/imports/";
 
     private final ImportJobs jobs;
+    private final long maxBytes;
 
     @Activate
-    public ImportsResource(@Reference(name = "jobs") ImportJobs jobs) {
+    public ImportsResource(@Reference(name = "jobs") ImportJobs jobs, BasedataConfig config) {
         this.jobs = jobs;
+        this.maxBytes = config.importMaxMegabytes() << 20;
     }
 
     @POST
@@ -68,12 +71,19 @@ public class ImportsResource {
     @Consumes(MediaType.WILDCARD)
     public Response submit(@Context HttpServletRequest request, @QueryParam("format") String format,
             @QueryParam("encoding") String encoding, @QueryParam("name") String name,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+            InputStream body) {
         return Replies.answer(request, caller -> {
             RosterCsvImport.Format chosen = RosterCsvImport.Format.of(format);
             String fileName = name != null && !name.isBlank() ? name
                     : contentType != null && contentType.contains("zip") ? "upload.zip" : "upload.csv";
-            java.nio.file.Path upload = save(body);
+            if (length != null && length > maxBytes) {
+                return tooLarge(maxBytes, request.getRequestURI()).toResponse();
+            }
+            java.nio.file.Path upload = save(body, maxBytes);
+            if (upload == null) {
+                return tooLarge(maxBytes, request.getRequestURI()).toResponse();
+            }
             ImportJob job;
             try {
                 job = jobs.submit(caller, upload, fileName, chosen, encoding);
@@ -115,12 +125,33 @@ public class ImportsResource {
                 + " that you started; use the Location the POST answered with"));
     }
 
-    /** The upload, streamed to a temporary file (never held in memory), which the job deletes when it ends. */
-    private static java.nio.file.Path save(InputStream body) {
+    /** 413 as problem details: how large an upload may be, and where a larger file goes. */
+    static Problem tooLarge(long maxBytes, String instance) {
+        return Problem.of(413, "too-large", "Upload too large", "the upload is larger than the " + (maxBytes >> 20) + " MB an "
+                + "import over REST takes (importMaxMegabytes in etc/" + BasedataConfig.PID + ".cfg): split it (a zip per school "
+                + "or district), or import the file at the shell with data:import").withField("body")
+                .at(instance);
+    }
+
+    /**
+     * The upload, streamed to a temporary file (never held in memory), which the job deletes when it
+     * ends; null (and nothing kept) when it is larger than {@code max} bytes.
+     */
+    static java.nio.file.Path save(InputStream body, long max) {
         try {
             java.nio.file.Path file = Files.createTempFile("educloud-import-", ".upload");
-            try (InputStream in = body) {
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream in = body; java.io.OutputStream out = Files.newOutputStream(file)) {
+                byte[] buffer = new byte[64 * 1024];
+                long total = 0;
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    total += read;
+                    if (total > max) {
+                        out.close();
+                        deleteQuietly(file);
+                        return null;
+                    }
+                    out.write(buffer, 0, read);
+                }
             }
             if (Files.size(file) == 0) {
                 deleteQuietly(file);
@@ -154,6 +185,7 @@ public class ImportsResource {
         node.put("rowsCreated", job.created());
         node.put("rowsUpdated", job.updated());
         node.put("rowsUnchanged", job.unchanged());
+        node.put("rowsDeleted", job.deleted());
         node.put("rowsRejected", job.rejected());
         node.put("message", job.message());
         node.put("createdAt", job.createdAt().toString());

@@ -12,7 +12,7 @@ import org.educloud.basedata.BasedataProblem;
 import org.educloud.basedata.ClassRoster;
 import org.educloud.basedata.Curriculum;
 import org.educloud.basedata.OrgDirectory;
-import org.educloud.basedata.PersonRegistry;
+import org.educloud.basedata.internal.BulkLoads;
 import org.educloud.basedata.internal.generate.SyntheticProvince;
 
 /** {@code data:generate}: builds a synthetic province from the seed's figures. */
@@ -34,7 +34,7 @@ public class DataGenerateCommand implements Action {
     private OrgDirectory orgs;
 
     @Reference
-    private PersonRegistry people;
+    private BulkLoads bulk;
 
     @Reference
     private ClassRoster roster;
@@ -45,7 +45,7 @@ public class DataGenerateCommand implements Action {
     @Override
     public Object execute() {
         Instant start = Instant.now();
-        SyntheticProvince province = new SyntheticProvince(orgs, people, roster, curriculum, ShellCaller.current(), seed);
+        SyntheticProvince province = new SyntheticProvince(orgs, roster, curriculum, bulk, ShellCaller.current(), seed);
         try {
             SyntheticProvince.Counts made = province.generate(scale, studentCap, DataGenerateCommand::bar);
             System.out.println();

@@ -60,7 +60,7 @@ public class DataImportCommand implements Action {
             out.println();
             out.println(job.state().equals("done") ? "Imported " + path.getFileName() + " (" + job.format() + "): "
                     + job.rowsRead() + " rows read, " + job.created() + " created, " + job.updated() + " updated, " + job.unchanged()
-                    + " unchanged, " + job.rejected() + " rejected" : "Error: " + job.message());
+                    + " unchanged, " + job.deleted() + " deleted, " + job.rejected() + " rejected" : "Error: " + job.message());
             if (job.rejected() > 0) {
                 Path reportFile = report != null ? Path.of(report) : path.resolveSibling(path.getFileName() + ".report.csv");
                 try (Writer writer = Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8)) {

@@ -1,4 +1,4 @@
-package org.educloud.kernel.itests;
+package org.educloud.testkit;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A real HTTP client against the kernel's own port, used from inside the container. */
-final class KernelHttp {
+public final class KernelHttp {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,13 +21,13 @@ final class KernelHttp {
     private KernelHttp() {
     }
 
-    static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public static HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return get(path, null);
     }
 
     /** GETs the path with this Authorization header ({@code null}: none). */
-    static HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelUnderTest.HTTP_PORT + path))
+    public static HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelAddress.HTTP_PORT + path))
                 .timeout(Duration.ofSeconds(20)).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -36,9 +36,9 @@ final class KernelHttp {
     }
 
     /** Sends {@code method} to the path with this Authorization header and, when not {@code null}, a JSON body. */
-    static HttpResponse<String> send(String method, String path, String authorization, String json)
+    public static HttpResponse<String> send(String method, String path, String authorization, String json)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelUnderTest.HTTP_PORT + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelAddress.HTTP_PORT + path))
                 .timeout(Duration.ofSeconds(90)).method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -51,15 +51,15 @@ final class KernelHttp {
     }
 
     /** POSTs bytes (an upload) of {@code contentType} to the path with this Authorization header. */
-    static HttpResponse<String> upload(String path, String authorization, byte[] body, String contentType)
+    public static HttpResponse<String> upload(String path, String authorization, byte[] body, String contentType)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelUnderTest.HTTP_PORT + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelAddress.HTTP_PORT + path))
                 .timeout(Duration.ofSeconds(60)).header("Authorization", authorization).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    static JsonNode json(HttpResponse<String> response) throws IOException {
+    public static JsonNode json(HttpResponse<String> response) throws IOException {
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {
@@ -68,7 +68,7 @@ final class KernelHttp {
     }
 
     /** GETs the path until the response passes the check; the last response is returned either way. */
-    static HttpResponse<String> getUntil(String path, Predicate<HttpResponse<String>> check, Duration limit)
+    public static HttpResponse<String> getUntil(String path, Predicate<HttpResponse<String>> check, Duration limit)
             throws InterruptedException {
         Instant end = Instant.now().plus(limit);
         HttpResponse<String> last = null;
@@ -89,11 +89,11 @@ final class KernelHttp {
     }
 
     /** The health report once it answers (200 or 503). */
-    static JsonNode health() throws IOException, InterruptedException {
+    public static JsonNode health() throws IOException, InterruptedException {
         HttpResponse<String> response = getUntil("/api/platform/v1/health",
                 r -> r.statusCode() == 200 || r.statusCode() == 503, Duration.ofSeconds(90));
         if (response == null) {
-            throw new AssertionError("The health endpoint never answered on port " + KernelUnderTest.HTTP_PORT);
+            throw new AssertionError("The health endpoint never answered on port " + KernelAddress.HTTP_PORT);
         }
         return json(response);
     }

@@ -1,4 +1,4 @@
-package org.educloud.kernel.itests;
+package org.educloud.testkit;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,27 +8,22 @@ import org.educloud.identity.Caller;
 import org.educloud.identity.OrgPath;
 import org.educloud.identity.RoleGrant;
 
-/** The test itself, acting on the kernel's services with every permission everywhere (to seed data). */
-final class EveryPermission implements Caller {
-
-    static final Caller CALLER = new EveryPermission();
-
-    private EveryPermission() {
-    }
-
-    @Override
-    public String subject() {
-        return "itest";
-    }
+/**
+ * The caller a test acts as when it writes through the kernel's services directly (e.g. orgs
+ * through {@code OrgDirectory}): the operator, permitted everything everywhere.
+ *
+ * @param subject who the kernel records the changes as, e.g. {@code itest}; also the username and client
+ */
+public record OperatorCaller(String subject) implements Caller {
 
     @Override
     public Optional<String> username() {
-        return Optional.of("itest");
+        return Optional.of(subject);
     }
 
     @Override
     public String clientId() {
-        return "itest";
+        return subject;
     }
 
     @Override
@@ -36,9 +31,10 @@ final class EveryPermission implements Caller {
         return Set.of();
     }
 
+    /** The operator's role, at the root of every org. */
     @Override
     public List<RoleGrant> grants() {
-        return List.of(RoleGrant.parse("operator@/"));
+        return List.of(new RoleGrant("operator", OrgPath.ROOT));
     }
 
     @Override
@@ -46,6 +42,7 @@ final class EveryPermission implements Caller {
         return true;
     }
 
+    /** Everywhere: the root. */
     @Override
     public List<OrgPath> scopeOf(String permission) {
         return List.of(OrgPath.ROOT);

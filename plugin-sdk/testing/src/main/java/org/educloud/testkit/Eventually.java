@@ -1,16 +1,16 @@
-package org.educloud.kernel.itests;
+package org.educloud.testkit;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /** Waits for something the kernel does asynchronously (SCR, the whiteboard, the extender's worker). */
-final class Eventually {
+public final class Eventually {
 
     private Eventually() {
     }
 
-    static void holds(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
+    public static void holds(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
         Instant end = Instant.now().plus(limit);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(end)) {

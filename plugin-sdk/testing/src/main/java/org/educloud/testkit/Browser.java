@@ -1,4 +1,4 @@
-package org.educloud.kernel.itests;
+package org.educloud.testkit;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * A browser as far as the sign-in pages need one: it keeps cookies, does not follow redirects
  * (the test reads them), and fills in and submits the pages' forms.
  */
-final class Browser {
+public final class Browser {
 
     private static final Pattern FORM = Pattern.compile("<form id=\"([^\"]+)\" method=\"post\" action=\"([^\"]+)\">(.*?)</form>",
             Pattern.DOTALL);
@@ -28,17 +28,14 @@ final class Browser {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
-    HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A page's form: where it posts and its hidden fields. */
-    record Form(String action, Map<String, String> hidden) {
-    }
-
-    /** The form with this id on the page. */
-    static Form form(HttpResponse<String> page, String formId) {
+    /** Submits the form with this id on the page, its hidden fields plus {@code fields}. */
+    public HttpResponse<String> submit(HttpResponse<String> page, String formId, Map<String, String> fields)
+            throws IOException, InterruptedException {
         Matcher form = FORM.matcher(page.body());
         while (form.find()) {
             if (form.group(1).equals(formId)) {
@@ -47,23 +44,15 @@ final class Browser {
                 while (hidden.find()) {
                     values.put(hidden.group(1), unescape(hidden.group(2)));
                 }
-                return new Form(unescape(form.group(2)), values);
+                values.putAll(fields);
+                return post(form.group(2), values, null);
             }
         }
         throw new AssertionError("no form '" + formId + "' on the page (status " + page.statusCode() + "):\n" + page.body());
     }
 
-    /** Submits the form with this id on the page, its hidden fields plus {@code fields}. */
-    HttpResponse<String> submit(HttpResponse<String> page, String formId, Map<String, String> fields)
-            throws IOException, InterruptedException {
-        Form form = form(page, formId);
-        Map<String, String> values = new LinkedHashMap<>(form.hidden());
-        values.putAll(fields);
-        return post(form.action(), values, null);
-    }
-
     /** A form POST, with an optional Authorization header. */
-    HttpResponse<String> post(String url, Map<String, String> fields, String authorization) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String url, Map<String, String> fields, String authorization) throws IOException, InterruptedException {
         StringBuilder body = new StringBuilder();
         fields.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&").append(encode(name)).append('=').append(encode(value)));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
@@ -76,19 +65,19 @@ final class Browser {
     }
 
     /** A JSON POST with a bearer token. */
-    HttpResponse<String> postJson(String url, String json, String accessToken) throws IOException, InterruptedException {
+    public HttpResponse<String> postJson(String url, String json, String accessToken) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + accessToken).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> getWithToken(String url, String accessToken) throws IOException, InterruptedException {
+    public HttpResponse<String> getWithToken(String url, String accessToken) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The query parameters of a redirect's Location. */
-    static Map<String, String> redirectParameters(HttpResponse<String> response) {
+    public static Map<String, String> redirectParameters(HttpResponse<String> response) {
         String location = response.headers().firstValue("Location")
                 .orElseThrow(() -> new AssertionError("no redirect (status " + response.statusCode() + "):\n" + response.body()));
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -102,7 +91,7 @@ final class Browser {
         return parameters;
     }
 
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
