@@ -1,6 +1,7 @@
 package org.educloud.portal.internal;
 
 import java.text.Collator;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import org.educloud.sdk.app.AppDescriptor;
 import org.educloud.workflow.Actor;
 import org.educloud.workflow.Message;
 import org.educloud.workflow.Messages;
+import org.educloud.workflow.AppTodos;
+import org.educloud.workflow.PostedTodo;
 import org.educloud.workflow.Todo;
 import org.educloud.workflow.Workflows;
 
@@ -46,18 +49,20 @@ final class HomePage {
     private final OrgDirectory orgDirectory;
     private final Workflows workflows;
     private final Messages messages;
+    private final AppTodos appTodos;
     private final PortalPages pages;
     private final int todosShown;
     private final int messagesShown;
 
     HomePage(AppInstallations apps, ClientDirectory clients, String base, OrgDirectory orgDirectory, Workflows workflows, Messages messages,
-            PortalPages pages, int todosShown, int messagesShown) {
+            AppTodos appTodos, PortalPages pages, int todosShown, int messagesShown) {
         this.apps = apps;
         this.clients = clients;
         this.base = base;
         this.orgDirectory = orgDirectory;
         this.workflows = workflows;
         this.messages = messages;
+        this.appTodos = appTodos;
         this.pages = pages;
         this.todosShown = Math.max(1, todosShown);
         this.messagesShown = Math.max(1, messagesShown);
@@ -68,10 +73,13 @@ final class HomePage {
         home.put("hello", pages.text(language, "hello", account.displayName()));
         home.put("orgs", orgs(account, language));
         home.put("apps", tiles(account, language));
-        long todoCount = workflows.todoCount(actor);
+        // Unified to-dos: the workflow steps the user may act on, then what apps asked them to do.
+        long todoCount = workflows.todoCount(actor) + appTodos.openCount(actor.name());
         home.put("todoCount", todoCount);
         home.put("todoCountText", pages.text(language, "todoCount", todoCount));
+        home.put("noTodos", todoCount == 0);
         home.put("todos", todos(actor, language));
+        home.put("appTodos", appTodos(actor));
         long unread = messages.unreadCount(actor);
         home.put("unreadCount", unread);
         home.put("unreadCountText", pages.text(language, "unreadCount", unread));
@@ -164,6 +172,24 @@ final class HomePage {
             item.put("step", todo.step().isCorrection() ? pages.text(language, "correction")
                     : language.equals("en") ? todo.step().nameEn() : todo.step().nameZh());
             item.put("since", TIME.format(todo.step().since()));
+            shown.add(item);
+        }
+        return shown;
+    }
+
+    private List<Map<String, Object>> appTodos(Actor actor) {
+        List<Map<String, Object>> shown = new ArrayList<>();
+        Instant now = Instant.now();
+        for (PostedTodo todo : appTodos.open(actor.name(), 0, todosShown)) {
+            Map<String, Object> item = new HashMap<>();
+            item.put("id", todo.id());
+            item.put("app", todo.appId());
+            item.put("title", todo.title());
+            item.put("link", todo.link());
+            item.put("since", TIME.format(todo.postedAt()));
+            item.put("due", todo.due().map(TIME::format).orElse(""));
+            item.put("hasDue", todo.due().isPresent());
+            item.put("overdue", todo.overdue(now));
             shown.add(item);
         }
         return shown;

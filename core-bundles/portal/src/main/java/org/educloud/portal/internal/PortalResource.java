@@ -32,6 +32,7 @@ import org.educloud.workflow.Action;
 import org.educloud.workflow.Actor;
 import org.educloud.workflow.CaseStatus;
 import org.educloud.workflow.Decision;
+import org.educloud.workflow.AppTodos;
 import org.educloud.workflow.Messages;
 import org.educloud.workflow.RecordCorrectionWorkflow;
 import org.educloud.workflow.WorkflowCase;
@@ -76,13 +77,14 @@ public class PortalResource {
             @Reference(name = "apps") AppInstallations apps,
             @Reference(name = "orgs") OrgDirectory orgs, @Reference(name = "people") PersonRegistry people,
             @Reference(name = "roster") ClassRoster roster, @Reference(name = "clients") ClientDirectory clients,
-            @Reference(name = "workflows") Workflows workflows, @Reference(name = "messages") Messages messages, PortalConfig config) {
+            @Reference(name = "workflows") Workflows workflows, @Reference(name = "messages") Messages messages,
+            @Reference(name = "appTodos") AppTodos appTodos, PortalConfig config) {
         this.client = client;
         this.signIn = signIn;
         this.login = signIn.login();
         this.sessions = signIn.sessions();
         this.workflows = workflows;
-        this.home = new HomePage(apps, clients, client.issuer().toString(), orgs, workflows, messages, pages, config.todosShown(),
+        this.home = new HomePage(apps, clients, client.issuer().toString(), orgs, workflows, messages, appTodos, pages, config.todosShown(),
                 config.messagesShown());
         this.myInformation = new MyInformation(people, roster, orgs, workflows, pages);
         try {

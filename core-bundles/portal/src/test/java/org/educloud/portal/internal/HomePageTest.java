@@ -39,7 +39,7 @@ class HomePageTest {
                         stored("marking", "阅卷", "Marking", List.of("teacher", "school-admin"))));
         ClientDirectory clients = clients(List.of(web("lessons", "备课平台", "Lesson planning", Set.of("teacher")),
                 web("homework", "作业本", "Homework", Set.of("student"))));
-        HomePage home = new HomePage(apps, clients, "https://edu.example.cn", null, null, null, new PortalPages(), 10, 10);
+        HomePage home = new HomePage(apps, clients, "https://edu.example.cn", null, null, null, null, new PortalPages(), 10, 10);
         Account teacher = new Account(1, "zhang.wei", Optional.empty(), Optional.empty(), Optional.empty(), "张伟", false, false,
                 Optional.empty(), List.of(RoleGrant.parse("teacher@" + SCHOOL)));
 
