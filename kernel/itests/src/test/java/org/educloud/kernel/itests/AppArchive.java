@@ -34,6 +34,14 @@ final class AppArchive {
         return writeBytes(folder, appId, version, "[1.0,2)", headers, all, List.of(), List.of());
     }
 
+    /** As {@link #write(Path, String, String, Map, Map, Map)}, for an app that asks schools for {@code scopes}. */
+    static Path write(Path folder, String appId, String version, String sdk, Map<String, String> headers, Map<String, String> files,
+            Map<String, byte[]> binaries, List<String> scopes) throws IOException {
+        Map<String, byte[]> all = new LinkedHashMap<>(binaries);
+        files.forEach((name, text) -> all.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        return writeBytes(folder, appId, version, sdk, headers, all, scopes, List.of());
+    }
+
     /** A package without files of its own whose app asks schools for {@code scopes}. */
     static Path withScopes(Path folder, String appId, String version, List<String> scopes) throws IOException {
         return writeBytes(folder, appId, version, "[1.0,2)", Map.of(), Map.of(), scopes, List.of());

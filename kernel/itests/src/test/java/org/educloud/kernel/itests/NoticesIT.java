@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,7 +49,8 @@ import org.educloud.testkit.LoginFlow;
  * they teach, the student of that class reads it (unread count, then read) and finds it in their
  * unified inbox, the student's guardian reads it too, a student of school B is refused by the
  * kernel (the app is not installed there), the student may not post; the app's page and the SDK's
- * sign-in script are served at /apps/notices/.
+ * sign-in script are served at /apps/notices/. Last, a test app whose component posts a to-do through
+ * the SDK's inbox is published the same way, and the to-do is among the teacher's.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -98,7 +100,7 @@ public class NoticesIT {
         people.relate(RegionWide.CALLER, new GuardianRelation(null, guardian.sourcedId(), student.sourcedId(), "51", true, null,
                 null, 0, null, null));
 
-        String[] portal = LoginFlow.portal(clients, Set.of("openid", "appcenter", "messages"));
+        String[] portal = LoginFlow.portal(clients, Set.of("openid", "appcenter", "messages", "workflow"));
         long n = System.nanoTime();
         String vendor = user(portal, "nt.vendor" + n, "vendor@/v/samples", null);
         String admin = user(portal, "nt.platform" + n, "platform-admin@/", null);
@@ -166,6 +168,38 @@ public class NoticesIT {
         assertEquals("image/svg+xml", icon.headers().firstValue("Content-Type").orElse(""));
         assertEquals(404, KernelHttp.get(API + "/images/notices/1.0.0/screenshots/0").statusCode());
         assertEquals(404, KernelHttp.get("/apps/no-such-app/").statusCode());
+
+        // a plugin's to-do through the SDK's inbox reaches the teacher's unified to-dos
+        appPostingATodoFor("nt.teacher" + n, vendor, admin, schoolAdmin, a);
+        JsonNode todos = KernelHttp.json(KernelHttp.get("/api/workflow/v1/app-todos", teacherToken));
+        assertTrue(todos.toString(), todos.toString().contains("确认本周值日安排") && todos.toString().contains("\"app\":\"todo-probe\""));
+        assertEquals(1, KernelHttp.json(KernelHttp.get("/api/workflow/v1/app-todos/count", teacherToken)).path("count").asInt());
+    }
+
+    /** A test app whose component posts a to-do for {@code username} when it starts, published and installed like any app. */
+    private void appPostingATodoFor(String username, String vendor, String admin, String schoolAdmin, String school) throws Exception {
+        String component = TodoPostingComponent.class.getName();
+        byte[] type;
+        try (var in = TodoPostingComponent.class.getResourceAsStream("TodoPostingComponent.class")) {
+            type = in.readAllBytes();
+        }
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.4.0\" name=\"todo-probe\" immediate=\"true\">\n"
+                + "  <implementation class=\"" + component + "\"/>\n"
+                + "  <property name=\"username\" value=\"" + username + "\"/>\n"
+                + "  <reference name=\"inbox\" interface=\"org.educloud.sdk.inbox.Inbox\" field=\"inbox\"/>\n"
+                + "</scr:component>\n";
+        Path kar = AppArchive.write(Files.createTempDirectory("itest-app"), "todo-probe", "1.0.0", "[1.0,2)",
+                Map.of("Service-Component", "OSGI-INF/todo-probe.xml", "Import-Package", "java.lang,java.util,org.educloud.sdk.inbox"),
+                Map.of("OSGI-INF/todo-probe.xml", xml), Map.of(component.replace('.', '/') + ".class", type), List.of("todos.write"));
+        HttpResponse<String> submitted = KernelHttp.upload(API + "/submissions", vendor, Files.readAllBytes(kar), "application/zip");
+        assertEquals(submitted.body(), 201, submitted.statusCode());
+        HttpResponse<String> approved = KernelHttp.send("POST", API + "/reviews", admin,
+                "{\"appId\": \"todo-probe\", \"version\": \"1.0.0\", \"decision\": \"approve\"}");
+        assertEquals(approved.body(), "APPROVED", KernelHttp.json(approved).path("state").asText());
+        HttpResponse<String> installed = KernelHttp.send("POST", API + "/installations", schoolAdmin, "{\"appId\": \"todo-probe\", "
+                + "\"version\": \"1.0.0\", \"org\": \"" + school + "\", \"consent\": [\"todos.write\"]}");
+        assertEquals(installed.body(), 201, installed.statusCode());
     }
 
     private Org region() {
@@ -197,7 +231,7 @@ public class NoticesIT {
     private String user(String[] portal, String username, String grant, Person person) throws Exception {
         accounts.create(new NewAccount(username, username, PASSWORD, Optional.empty(), Optional.empty(),
                 Optional.ofNullable(person).map(Person::sourcedId), List.of(RoleGrant.parse(grant))), "itest");
-        return "Bearer " + LoginFlow.firstLogin(portal, username, PASSWORD, "openid appcenter messages");
+        return "Bearer " + LoginFlow.firstLogin(portal, username, PASSWORD, "openid appcenter messages workflow");
     }
 
     private static Path kar() {
