@@ -9,6 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,6 +22,7 @@ public final class KernelHttp {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static volatile boolean settled;
 
     private KernelHttp() {
     }
@@ -27,6 +33,7 @@ public final class KernelHttp {
 
     /** GETs the path with this Authorization header ({@code null}: none). */
     public static HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        awaitSettledWhiteboard();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelAddress.HTTP_PORT + path))
                 .timeout(Duration.ofSeconds(20)).GET();
         if (authorization != null) {
@@ -38,6 +45,7 @@ public final class KernelHttp {
     /** Sends {@code method} to the path with this Authorization header and, when not {@code null}, a JSON body. */
     public static HttpResponse<String> send(String method, String path, String authorization, String json)
             throws IOException, InterruptedException {
+        awaitSettledWhiteboard();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelAddress.HTTP_PORT + path))
                 .timeout(Duration.ofSeconds(90)).method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
@@ -53,6 +61,7 @@ public final class KernelHttp {
     /** POSTs bytes (an upload) of {@code contentType} to the path with this Authorization header. */
     public static HttpResponse<String> upload(String path, String authorization, byte[] body, String contentType)
             throws IOException, InterruptedException {
+        awaitSettledWhiteboard();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + KernelAddress.HTTP_PORT + path))
                 .timeout(Duration.ofSeconds(60)).header("Authorization", authorization).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
@@ -96,5 +105,37 @@ public final class KernelHttp {
             throw new AssertionError("The health endpoint never answered on port " + KernelAddress.HTTP_PORT);
         }
         return json(response);
+    }
+
+    /**
+     * Once per kernel, before the first request from inside it: waits (at most 60 s) until the JAX-RS
+     * whiteboard has been quiet for 2 s. Right after boot it is still rebuilding its application as
+     * the kernel's resources arrive, and answers 404 for every endpoint while it does. Outside the
+     * kernel (a browser session's JVM) there is nothing to wait for.
+     */
+    private static void awaitSettledWhiteboard() throws InterruptedException {
+        if (settled) {
+            return;
+        }
+        Bundle bundle = FrameworkUtil.getBundle(KernelHttp.class);
+        BundleContext context = bundle == null ? null : bundle.getBundleContext();
+        Instant deadline = Instant.now().plusSeconds(60);
+        Object lastCount = null;
+        Instant quietSince = Instant.now();
+        while (context != null && Instant.now().isBefore(deadline)) {
+            ServiceReference<?> runtime = context.getServiceReference("org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime");
+            Object count = runtime == null ? "none" : runtime.getProperty("service.changecount");
+            if (count == null) {
+                break; // a runtime that does not count its changes: nothing to watch
+            }
+            if (!count.equals(lastCount)) {
+                lastCount = count;
+                quietSince = Instant.now();
+            } else if (!"none".equals(count) && Duration.between(quietSince, Instant.now()).toMillis() >= 2000) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        settled = true;
     }
 }
