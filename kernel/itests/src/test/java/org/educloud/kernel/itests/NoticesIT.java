@@ -139,6 +139,8 @@ public class NoticesIT {
         assertEquals("家长会通知", board.path("items").path(0).path("title").asText());
         assertEquals(204, KernelHttp.send("POST", "/apps/notices/api/notices/" + noticeId + "/read", studentToken, null).statusCode());
         assertEquals(0, KernelHttp.json(KernelHttp.get("/apps/notices/api/notices", studentToken)).path("unread").asInt());
+        assertEquals(404, KernelHttp.send("POST", "/apps/notices/api/notices/" + (noticeId + 1_000_000) + "/read", studentToken, null)
+                .statusCode());
         JsonNode inbox = KernelHttp.json(KernelHttp.get("/api/messages/v1/inbox", studentToken));
         assertTrue(inbox.toString(), inbox.toString().contains("新公告：家长会通知") && inbox.toString().contains("\"sender\":\"notices\""));
         HttpResponse<String> byStudent = KernelHttp.send("POST", "/apps/notices/api/notices", studentToken,

@@ -9,7 +9,7 @@ package org.educloud.sample.notices;
  * @param classTitle that class's title, e.g. 2017级02班; null for the whole school
  * @param title      its title
  * @param body       its text
- * @param author     who posted it (username)
+ * @param author     who posted it (their account id, {@link org.educloud.sdk.user.CurrentUser#id()})
  * @param authorName their name
  * @param postedAt   when, as an ISO-8601 instant (JSON has no time type, and the kernel's JSON
  *                   provider writes no {@code java.time} types)

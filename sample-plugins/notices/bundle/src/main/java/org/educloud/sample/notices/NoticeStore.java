@@ -45,6 +45,15 @@ final class NoticeStore {
 
     /** The notices {@code readership} reads and those {@code username} posted, newest first, at most {@code limit}. */
     List<Notice> board(Readership readership, String username, int limit) throws SQLException {
+        return notices(readership, username, null, limit);
+    }
+
+    /** True when notice {@code id} is on the board of {@code readership} (or {@code username} posted it). */
+    boolean onBoard(Readership readership, String username, long id) throws SQLException {
+        return !notices(readership, username, id, 1).isEmpty();
+    }
+
+    private List<Notice> notices(Readership readership, String username, Long onlyId, int limit) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         parameters.add(username);
         StringBuilder where = new StringBuilder("n.author = ?");
@@ -57,10 +66,15 @@ final class NoticeStore {
             where.append(" OR n.class_id IN (").append(marks(readership.classes().size())).append(')');
             parameters.addAll(readership.classes());
         }
+        String only = "";
+        if (onlyId != null) {
+            only = " AND n.id = ?";
+            parameters.add(onlyId);
+        }
         parameters.add(limit);
         String sql = "SELECT n.id, n.school_path, n.class_id, n.class_title, n.title, n.body, n.author, n.author_name, n.posted_at, "
                 + "r.read_at FROM nt_notice n LEFT JOIN nt_notice_read r ON r.notice_id = n.id AND r.username = ? WHERE ("
-                + where + ") ORDER BY n.id DESC LIMIT ?";
+                + where + ")" + only + " ORDER BY n.id DESC LIMIT ?";
         List<Notice> notices = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {

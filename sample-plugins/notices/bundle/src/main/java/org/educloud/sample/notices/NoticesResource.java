@@ -120,9 +120,7 @@ public class NoticesResource {
         } catch (NumberFormatException e) {
             throw Refusal.notFound("id", "no notice '" + id + "': notice ids are whole numbers");
         }
-        boolean onBoard = store.board(Readership.of(user, basicData.asUser(user)), user.id(), Integer.MAX_VALUE).stream()
-                .anyMatch(notice -> notice.id() == noticeId);
-        if (!onBoard) {
+        if (!store.onBoard(Readership.of(user, basicData.asUser(user)), user.id(), noticeId)) {
             throw Refusal.notFound("id", "no notice " + noticeId + " on your board");
         }
         store.markRead(noticeId, user.id(), clock.instant());
