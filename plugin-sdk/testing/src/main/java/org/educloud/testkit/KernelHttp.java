@@ -108,9 +108,10 @@ public final class KernelHttp {
     }
 
     /**
-     * Once per kernel, before the first request from inside it: waits (at most 60 s) until the JAX-RS
-     * whiteboard has been quiet for 2 s. Right after boot it is still rebuilding its application as
-     * the kernel's resources arrive, and answers 404 for every endpoint while it does. Outside the
+     * Once per kernel, before the first request from inside it: waits (at most 60 s) until the
+     * kernel has opened its JAX-RS applications (its REST gate, {@code educloud.rest.ready}, opens
+     * when its bundles have started) and the whiteboard has then been quiet for 2 s (resources that
+     * arrive late still make it rebuild an application, answering 404 meanwhile). Outside the
      * kernel (a browser session's JVM) there is nothing to wait for.
      */
     private static void awaitSettledWhiteboard() throws InterruptedException {
@@ -124,7 +125,7 @@ public final class KernelHttp {
         Instant quietSince = Instant.now();
         while (context != null && Instant.now().isBefore(deadline)) {
             ServiceReference<?> runtime = context.getServiceReference("org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime");
-            Object count = runtime == null ? "none" : runtime.getProperty("service.changecount");
+            Object count = runtime == null || !restOpen(context) ? "none" : runtime.getProperty("service.changecount");
             if (count == null) {
                 break; // a runtime that does not count its changes: nothing to watch
             }
@@ -137,5 +138,13 @@ public final class KernelHttp {
             Thread.sleep(200);
         }
         settled = true;
+    }
+
+    private static boolean restOpen(BundleContext context) {
+        try {
+            return context.getServiceReferences((String) null, "(educloud.rest.ready=true)") != null;
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

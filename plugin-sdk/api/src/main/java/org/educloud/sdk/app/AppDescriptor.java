@@ -69,6 +69,44 @@ public record AppDescriptor(String id, String version, String sdk, String nameZh
      */
     public static final String TOKEN_CHECK = "(osgi.jaxrs.name=educloud.bearer-token)";
 
+    /**
+     * The service property naming the app on the JAX-RS application the kernel runs for each app
+     * (its base is {@link #apiPath(String)}, {@code /apps/{appId}/api}). An app's resources and
+     * extensions select it, and declare their paths relative to that base:
+     *
+     * <pre>{@code
+     * @Component(service = GreetingResource.class)
+     * @JaxrsResource
+     * @JaxrsApplicationSelect("(educloud.app=hello-school)")   // served under /apps/hello-school/api
+     * @JaxrsExtensionSelect({"(osgi.jaxrs.media.type=application/json)", AppDescriptor.TOKEN_CHECK})
+     * @Path("/greeting")                                        // GET /apps/hello-school/api/greeting
+     * public class GreetingResource { ... }
+     * }</pre>
+     *
+     * <p>Each app has its own application so that installing, upgrading or removing one app never
+     * interrupts another app's API or the kernel's: the whiteboard rebuilds only the application
+     * whose resources changed. The kernel registers the application while any of the app's bundles is
+     * active; it requires the kernel's bearer-token check, so nothing of an app is served without a
+     * token. The app center refuses a package whose components register JAX-RS resources or
+     * extensions that do not select their own app's application.
+     *
+     * @since 1.2
+     */
+    public static final String APPLICATION_PROPERTY = "educloud.app";
+
+    /**
+     * The {@code osgi.jaxrs.application.select} filter of an app's resources and extensions:
+     * {@code (educloud.app=<appId>)}. Annotations need a constant, so resources spell it out; this
+     * is the same filter for code that registers services itself.
+     *
+     * @param appId the app's id
+     * @return the filter selecting the app's own JAX-RS application
+     * @since 1.2
+     */
+    public static String applicationSelect(String appId) {
+        return "(" + APPLICATION_PROPERTY + "=" + appId + ")";
+    }
+
     /** What an app id looks like. */
     public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{2,39}");
 
@@ -92,7 +130,10 @@ public record AppDescriptor(String id, String version, String sdk, String nameZh
         return roles.isEmpty() || roles.contains(role);
     }
 
-    /** The path under which an app's JAX-RS resources answer: {@code /apps/{appId}/api}. */
+    /**
+     * The path under which an app's JAX-RS resources answer, {@code /apps/{appId}/api}: the base of
+     * the app's own JAX-RS application ({@link #APPLICATION_PROPERTY}).
+     */
     public static String apiPath(String appId) {
         return "/apps/" + appId + "/api";
     }

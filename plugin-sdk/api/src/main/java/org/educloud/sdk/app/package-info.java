@@ -4,7 +4,7 @@
  * reaches its own tables, the scopes it asks schools for ({@link org.educloud.sdk.app.AppScopes}) and
  * the refusal it gets when a school did not grant one ({@link org.educloud.sdk.app.NotGrantedException}).
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.educloud.sdk.app;
 

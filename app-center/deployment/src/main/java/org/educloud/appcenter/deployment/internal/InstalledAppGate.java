@@ -56,7 +56,8 @@ public final class InstalledAppGate implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String appId = appOf(request.getUriInfo().getPath());
+        // the whole path: an app's own JAX-RS application is based at /apps/{appId}/api, so getPath() would lack it
+        String appId = appOf(request.getUriInfo().getRequestUri().normalize().getPath());
         if (appId == null || !(request.getProperty(Caller.ATTRIBUTE) instanceof Caller caller)) {
             return; // not an app's API, or no caller: the bearer-token filter has answered already
         }
@@ -83,9 +84,10 @@ public final class InstalledAppGate implements ContainerRequestFilter {
 
     /** The app id of an app API path ({@code apps/{appId}/api/...}), else null. */
     static String appOf(String path) {
-        String relative = path == null ? "" : path.startsWith("/") ? path.substring(1) : path;
-        String[] parts = relative.split("/", 4);
-        return parts.length >= 3 && parts[0].equals("apps") && parts[2].equals("api") ? parts[1] : null;
+        // empty segments ("//") are dropped as Jetty does when it picks the app's context
+        String[] parts = java.util.Arrays.stream(path == null ? new String[0] : path.split("/")).filter(part -> !part.isEmpty())
+                .limit(3).toArray(String[]::new);
+        return parts.length == 3 && parts[0].equals("apps") && parts[2].equals("api") ? parts[1] : null;
     }
 
     private List<String> installedOrgs(String appId) {

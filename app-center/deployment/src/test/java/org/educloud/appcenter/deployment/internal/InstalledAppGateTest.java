@@ -36,5 +36,12 @@ class InstalledAppGateTest {
         assertEquals("hello-school", InstalledAppGate.appOf("/apps/hello-school/api"));
         assertNull(InstalledAppGate.appOf("apps/hello-school/index.html"));
         assertNull(InstalledAppGate.appOf("api/identity/v1/me"));
+        assertNull(InstalledAppGate.appOf("/apps"));
+    }
+
+    @Test
+    void doubledSlashesDoNotSlipPastTheGate() {
+        assertEquals("hello-school", InstalledAppGate.appOf("//apps//hello-school///api/greeting"));
+        assertEquals("hello-school", InstalledAppGate.appOf(java.net.URI.create("/apps/hello-school/./x/../api/greeting").normalize().getPath()));
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
@@ -259,8 +260,18 @@ public class ArchiveValidator implements AppPackageValidator {
         Set<String> found = new HashSet<>();
         for (Map.Entry<String, byte[]> jar : jars.entrySet()) {
             Manifest manifest;
+            Map<String, byte[]> descriptions = new HashMap<>();
             try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar.getValue()))) {
                 manifest = in.getManifest();
+                for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                    if (entry.getName().startsWith("OSGI-INF/") && !entry.isDirectory()) {
+                        byte[] content = in.readNBytes((int) LARGE_ENTRY + 1); // bounded: the jar may be a bomb of its own
+                        if (content.length > LARGE_ENTRY) {
+                            throw new IOException(entry.getName() + " expands beyond " + LARGE_ENTRY + " bytes");
+                        }
+                        descriptions.put(entry.getName(), content);
+                    }
+                }
             } catch (IOException e) {
                 problems.add(new PackageProblem(jar.getKey(), "is not a readable jar: " + e.getMessage(), "package the bundle the build made"));
                 continue;
@@ -282,6 +293,9 @@ public class ArchiveValidator implements AppPackageValidator {
             if (!app.id().equals(headers.getValue(AppDescriptor.APP_HEADER))) {
                 problems.add(new PackageProblem(where, "does not carry the manifest header " + AppDescriptor.APP_HEADER + ": " + app.id(),
                         "add '" + AppDescriptor.APP_HEADER + ": " + app.id() + "' to its bnd.bnd"));
+            }
+            for (String problem : RestComponents.problems(app.id(), headers.getValue("Service-Component"), descriptions)) {
+                problems.add(new PackageProblem(where, problem, "serve the app's REST resources from its own JAX-RS application"));
             }
             for (String imported : ImportPolicy.packageNames(headers.getValue("Import-Package"))) {
                 imports.refusal(imported).ifPresent(reason -> problems.add(new PackageProblem(where, reason,

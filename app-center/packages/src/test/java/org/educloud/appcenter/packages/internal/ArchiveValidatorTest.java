@@ -180,6 +180,57 @@ class ArchiveValidatorTest {
         assertEquals(2, report.problems().size(), report.summary());
     }
 
+    private static String component(String name, String provide, String properties) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.4.0" name="%s">
+                  <implementation class="%s"/>
+                  <service><provide interface="%s"/></service>
+                  %s
+                </scr:component>
+                """.formatted(name, name, provide, properties).strip();
+    }
+
+    @Test
+    void aResourceInTheAppsOwnApplicationIsAccepted() throws IOException {
+        PackageReport report = check(new TestPackage().component("OSGI-INF/org.example.hello.Greeting.xml",
+                component("org.example.hello.Greeting", "org.example.hello.Greeting", """
+                        <property name="osgi.jaxrs.resource" type="Boolean" value="true"/>
+                        <property name="osgi.jaxrs.application.select" type="String" value="(educloud.app=hello-school)"/>
+                        <property name="osgi.jaxrs.extension.select" type="String">(osgi.jaxrs.media.type=application/json)
+                        (osgi.jaxrs.name=educloud.bearer-token)</property>""")));
+        assertTrue(report.accepted(), report.summary());
+    }
+
+    @Test
+    void aResourceOrExtensionOutsideTheAppsOwnApplicationIsRefused() throws IOException {
+        PackageReport report = check(new TestPackage()
+                .component("OSGI-INF/org.example.hello.Takeover.xml", component("org.example.hello.Takeover", "org.example.hello.Takeover",
+                        "<property name=\"osgi.jaxrs.resource\" type=\"Boolean\" value=\"true\"/>"))
+                .component("OSGI-INF/org.example.hello.Elsewhere.xml", component("org.example.hello.Elsewhere", "org.example.hello.Elsewhere", """
+                        <property name="osgi.jaxrs.resource" type="Boolean" value="true"/>
+                        <property name="osgi.jaxrs.application.select" type="String" value="(educloud.app=notices)"/>"""))
+                .component("OSGI-INF/org.example.hello.Mapper.xml", component("org.example.hello.Mapper", "javax.ws.rs.ext.ExceptionMapper",
+                        "<properties entry=\"OSGI-INF/mapper.properties\"/>"))
+                .bundleFile("OSGI-INF/mapper.properties", "osgi.jaxrs.extension=true\nosgi.jaxrs.application.select=(osgi.jaxrs.name=*)\n")
+                .component("OSGI-INF/org.example.hello.Api.xml", component("org.example.hello.Api", "javax.ws.rs.core.Application",
+                        "<property name=\"osgi.jaxrs.application.base\" value=\"/api/identity\"/>")));
+        assertRefused(report, "bundle org.example.hello", "component org.example.hello.Takeover is a JAX-RS resource outside the app's own "
+                + "application (osgi.jaxrs.application.select is not set): add @JaxrsApplicationSelect(\"(educloud.app=hello-school)\")");
+        assertRefused(report, "bundle org.example.hello", "component org.example.hello.Elsewhere is a JAX-RS resource outside");
+        assertRefused(report, "bundle org.example.hello", "component org.example.hello.Mapper is a JAX-RS extension outside");
+        assertRefused(report, "bundle org.example.hello", "component org.example.hello.Api registers a JAX-RS application");
+        assertEquals(4, report.problems().size(), report.summary());
+    }
+
+    @Test
+    void aComponentDescriptionThatIsMissingOrNotXmlIsRefused() throws IOException {
+        PackageReport report = check(new TestPackage().header("Service-Component", "OSGI-INF/missing.xml")
+                .component("OSGI-INF/broken.xml", "<scr:component"));
+        assertRefused(report, "bundle org.example.hello", "OSGI-INF/missing.xml in Service-Component, which is not in the bundle");
+        assertRefused(report, "bundle org.example.hello", "OSGI-INF/broken.xml that is not readable XML");
+    }
+
     @Test
     void aBundleImportingALibraryOutsideTheAllowListIsRefused() throws IOException {
         assertRefused(check(new TestPackage().header("Import-Package", "org.apache.karaf.features,org.slf4j")),

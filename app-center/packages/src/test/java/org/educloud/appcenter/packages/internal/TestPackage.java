@@ -19,6 +19,7 @@ final class TestPackage {
 
     final Map<String, byte[]> entries = new LinkedHashMap<>();
     final Map<String, String> bundleHeaders = new LinkedHashMap<>();
+    final Map<String, String> bundleFiles = new LinkedHashMap<>();
     String id = "hello-school";
     String version = "1.0.0";
     String descriptor;
@@ -39,6 +40,18 @@ final class TestPackage {
 
     TestPackage header(String name, String value) {
         bundleHeaders.put(name, value);
+        return this;
+    }
+
+    /** Adds a Declarative Services component description to the bundle (and to its Service-Component header). */
+    TestPackage component(String path, String xml) {
+        bundleFiles.put(path, xml);
+        bundleHeaders.merge("Service-Component", path, (a, b) -> a + "," + b);
+        return this;
+    }
+
+    TestPackage bundleFile(String path, String content) {
+        bundleFiles.put(path, content);
         return this;
     }
 
@@ -82,6 +95,11 @@ final class TestPackage {
             jar.putNextEntry(new ZipEntry("org/example/hello/Hello.class"));
             jar.write(new byte[] {(byte) 0xca, (byte) 0xfe, (byte) 0xba, (byte) 0xbe});
             jar.closeEntry();
+            for (Map.Entry<String, String> file : bundleFiles.entrySet()) {
+                jar.putNextEntry(new ZipEntry(file.getKey()));
+                jar.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                jar.closeEntry();
+            }
         }
         return bytes.toByteArray();
     }

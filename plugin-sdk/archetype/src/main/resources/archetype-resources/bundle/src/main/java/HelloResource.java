@@ -17,6 +17,7 @@ import org.educloud.sdk.user.CurrentUser;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -29,7 +30,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsResource
 // JSON, and never without the kernel's bearer-token check.
 @JaxrsExtensionSelect({"(osgi.jaxrs.media.type=application/json)", AppDescriptor.TOKEN_CHECK})
-@Path("/apps/${appId}/api/hello")
+@JaxrsApplicationSelect("(educloud.app=${appId})") // the app's own JAX-RS application, based at /apps/${appId}/api
+@Path("/hello")
 @Produces(MediaType.APPLICATION_JSON)
 public class HelloResource {
 

@@ -31,13 +31,13 @@ public final class AppCallerFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!(request.getProperty(Caller.ATTRIBUTE) instanceof Caller caller) || !isAppPath(request.getUriInfo().getPath())) {
+        if (!(request.getProperty(Caller.ATTRIBUTE) instanceof Caller caller) || !isAppPath(request.getUriInfo().getRequestUri().normalize().getPath())) {
             return;
         }
         request.setSecurityContext(new UserContext(new CallerUser(caller), request.getSecurityContext()));
     }
 
-    /** True for paths of apps ({@code apps/...}, as JAX-RS gives the path relative to the root). */
+    /** True for paths of apps ({@code /apps/...}: the request's whole path, since an app's application is based below the root). */
     static boolean isAppPath(String path) {
         String relative = path == null ? "" : path.startsWith("/") ? path.substring(1) : path;
         return relative.startsWith("apps/");

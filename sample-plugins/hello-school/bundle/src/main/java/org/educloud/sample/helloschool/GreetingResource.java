@@ -26,6 +26,7 @@ import org.educloud.sdk.user.CurrentUser;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -36,7 +37,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Component(service = GreetingResource.class)
 @JaxrsResource
 @JaxrsExtensionSelect({"(osgi.jaxrs.media.type=application/json)", AppDescriptor.TOKEN_CHECK})
-@Path("/apps/hello-school/api/greeting")
+@JaxrsApplicationSelect("(educloud.app=hello-school)") // the app's own JAX-RS application, based at /apps/hello-school/api
+@Path("/greeting")
 @Produces(MediaType.APPLICATION_JSON)
 public class GreetingResource {
 

@@ -30,6 +30,7 @@ import org.educloud.sdk.user.CurrentUser;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -41,7 +42,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Component(service = NoticesResource.class)
 @JaxrsResource
 @JaxrsExtensionSelect({"(osgi.jaxrs.media.type=application/json)", AppDescriptor.TOKEN_CHECK})
-@Path("/apps/notices/api/notices")
+@JaxrsApplicationSelect("(educloud.app=notices)") // the app's own JAX-RS application, based at /apps/notices/api
+@Path("/notices")
 @Produces(MediaType.APPLICATION_JSON)
 public class NoticesResource {
 
