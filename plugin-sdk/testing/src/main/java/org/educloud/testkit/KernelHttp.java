@@ -114,7 +114,7 @@ public final class KernelHttp {
      * arrive late still make it rebuild an application, answering 404 meanwhile). Outside the
      * kernel (a browser session's JVM) there is nothing to wait for.
      */
-    private static void awaitSettledWhiteboard() throws InterruptedException {
+    static void awaitSettledWhiteboard() throws InterruptedException {
         if (settled) {
             return;
         }

@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.inject.Inject;
 
@@ -116,6 +119,70 @@ public class HotDeployIT {
         answerWith(bearer, 404);
         assertTrue("nothing of the app is left", appBundles("hello-school").isEmpty());
         assertEquals("no other bundle changed across the uninstall", before, otherBundles());
+    }
+
+    /**
+     * Each app runs in a JAX-RS application of its own: installing, upgrading and removing one app
+     * must not interrupt another app or the kernel's APIs, not even for one request (before, every
+     * app shared the kernel's application, which Aries rebuilt for each of them, 404 meanwhile).
+     */
+    @Test
+    public void anotherAppAndTheKernelAnswerEveryRequestWhileAnAppIsInstalledUpgradedAndRemoved() throws Exception {
+        String bearer = "Bearer " + clientToken();
+        if (apps.packages("notices").isEmpty()) {
+            apps.store(sample("educloud.sample.notices"), Optional.empty(), "itest");
+        }
+        assertEquals(DeploymentState.LIVE, apps.install("notices", "1.0.0", SCHOOL, "itest").state());
+        String board = "/apps/notices/api/notices";
+        int[] answer = new int[1];
+        Eventually.holds("the notices app answers", WAIT, () -> {
+            try {
+                answer[0] = KernelHttp.get(board, bearer).statusCode();
+            } catch (Exception e) {
+                return false;
+            }
+            return answer[0] != 404;
+        });
+        int noticesAnswer = answer[0];
+        AtomicBoolean cycling = new AtomicBoolean(true);
+        List<String> failures = new CopyOnWriteArrayList<>();
+        AtomicInteger requests = new AtomicInteger();
+        Thread poller = new Thread(() -> {
+            while (cycling.get()) {
+                try {
+                    expect(KernelHttp.get("/api/platform/v1/health"), 200, failures);
+                    expect(KernelHttp.get(board, bearer), noticesAnswer, failures);
+                    requests.addAndGet(2);
+                } catch (Exception e) {
+                    failures.add(e.toString());
+                }
+            }
+        }, "hot-deploy-poller");
+        poller.start();
+        try {
+            storeSample("educloud.sample.helloSchool.1", "1.0.0");
+            storeSample("educloud.sample.helloSchool.2", "1.1.0");
+            assertEquals(DeploymentState.LIVE, apps.install("hello-school", "1.0.0", SCHOOL, "itest").state());
+            answerWith(bearer, 200);
+            assertEquals(DeploymentState.LIVE, apps.upgrade("hello-school", "1.1.0", "itest").state());
+            answerWith(bearer, 200, r -> r.body().contains("\"1.1.0\""));
+            assertEquals(DeploymentState.REMOVED, apps.uninstall("hello-school", SCHOOL, "itest").state());
+            answerWith(bearer, 404);
+        } finally {
+            cycling.set(false);
+            poller.join(WAIT.toMillis());
+            apps.uninstall("notices", SCHOOL, "itest");
+        }
+        assertTrue("the poller ran through the cycle (" + requests.get() + " requests)", requests.get() >= 20);
+        assertEquals("requests to the kernel and the notices app that failed while hello-school was installed, upgraded and "
+                + "removed (of " + requests.get() + "): " + failures, List.of(), failures);
+    }
+
+    private static void expect(HttpResponse<String> response, int status, List<String> failures) {
+        if (response.statusCode() != status) {
+            failures.add(response.uri().getPath() + " answered " + response.statusCode() + " (not " + status + "): "
+                    + response.body().substring(0, Math.min(200, response.body().length())));
+        }
     }
 
     @Test
