@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.karaf.features.BootFinished;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
@@ -14,6 +15,7 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -61,11 +63,10 @@ public final class RestGate {
     private ServiceRegistration<RestGate> open;
     private boolean closed;
 
-    private final FrameworkListener startLevels = event -> {
-        if (event.getType() == FrameworkEvent.STARTED || event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
-            openWhenStarted();
-        }
-    };
+    // Felix reports the target start level while it is still starting the bundles on the way there:
+    // only its event says the change is complete.
+    private final FrameworkListener startLevels = this::frameworkEvent;
+    private volatile boolean raised;
     // The framework stopping: close REST first, so the whiteboard drops each application once rather
     // than rebuilding it for every resource that leaves as the bundles stop one by one.
     private final SynchronousBundleListener shutdown = event -> {
@@ -93,13 +94,36 @@ public final class RestGate {
         openWhenStarted();
     }
 
+    private void frameworkEvent(FrameworkEvent event) {
+        if ((event.getType() == FrameworkEvent.STARTED || event.getType() == FrameworkEvent.STARTLEVEL_CHANGED)
+                && atBeginningStartLevel(context)) {
+            raised = true;
+            openWhenStarted();
+        }
+    }
+
     private void openWhenStarted() {
-        if (bootFinished && atBeginningStartLevel(context)) {
+        if (bootFinished && (raised || everyAutostartBundleStarted(context))) {
             open(null);
         }
     }
 
-    /** True once the framework runs at its beginning start level: every bundle meant to start at boot has been started. */
+    /**
+     * True when no bundle meant to run at the current start level is still waiting to start: the
+     * platform was (re)started after boot. During boot the bundles of higher levels are not started yet.
+     */
+    static boolean everyAutostartBundleStarted(BundleContext context) {
+        int level = context.getBundle(Constants.SYSTEM_BUNDLE_ID).adapt(FrameworkStartLevel.class).getStartLevel();
+        for (Bundle bundle : context.getBundles()) {
+            BundleStartLevel start = bundle.adapt(BundleStartLevel.class);
+            if (start != null && start.isPersistentlyStarted() && start.getStartLevel() <= level
+                    && (bundle.getState() & (Bundle.INSTALLED | Bundle.RESOLVED)) != 0) {
+                return false;
+            }
+        }
+        return atBeginningStartLevel(context);
+    }
+
     static boolean atBeginningStartLevel(BundleContext context) {
         String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
         int target = beginning == null || beginning.isBlank() ? 1 : Integer.parseInt(beginning.strip());

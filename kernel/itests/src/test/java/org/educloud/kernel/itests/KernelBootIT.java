@@ -23,6 +23,8 @@ import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -65,6 +67,22 @@ public class KernelBootIT {
                 assertEquals(bundle.getSymbolicName(), Bundle.ACTIVE, bundle.getState());
             }
         }
+    }
+
+    /**
+     * The kernel opens its JAX-RS applications once, when its bundles have started (the REST gate),
+     * and every application the whiteboard knows is deployed: none failed, none waits for an
+     * extension (the JSON provider included) it will never get.
+     */
+    @Test
+    public void theRestGateIsOpenAndNoJaxrsApplicationFailed() throws Exception {
+        KernelHttp.health(); // waits for the gate and a quiet whiteboard
+        assertTrue("the REST gate is open", context.getServiceReferences((String) null, "(educloud.rest.ready=true)") != null);
+        JaxrsServiceRuntime runtime = context.getService(context.getServiceReference(JaxrsServiceRuntime.class));
+        RuntimeDTO dto = runtime.getRuntimeDTO();
+        assertEquals("failed applications: " + java.util.Arrays.toString(dto.failedApplicationDTOs), 0, dto.failedApplicationDTOs.length);
+        assertEquals("failed resources", 0, dto.failedResourceDTOs.length);
+        assertTrue("the kernel's resources are in its default application", dto.defaultApplication.resourceDTOs.length >= 20);
     }
 
     @Test
