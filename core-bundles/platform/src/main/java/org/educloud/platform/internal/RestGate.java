@@ -1,10 +1,13 @@
 package org.educloud.platform.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Hashtable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.apache.karaf.features.BootFinished;
 import org.osgi.framework.Bundle;
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * Holds the kernel's JAX-RS applications back until the kernel's bundles have started, then opens
  * them all at once: when the framework has reached its beginning start level (a restart starts the
  * installed bundles that way) and Karaf has installed its boot features (which, at the first start,
- * is what installs and starts them; at a restart Karaf reports boot finished at once). The whiteboard deploys an application only when a service matching its
+ * is what installs and starts them; at a restart Karaf reports boot finished at once), and the
+ * kernel's DataSource has arrived (the components waiting for it register most of the resources). The whiteboard deploys an application only when a service matching its
  * {@code application.ready.service.filter} ({@value #READY_FILTER}, set in
  * {@code etc/org.apache.aries.jax.rs.whiteboard.default.cfg}) is registered.
  *
@@ -51,6 +55,8 @@ public final class RestGate {
     static final String READY_PROPERTY = "educloud.rest.ready";
     static final String READY_FILTER = "(" + READY_PROPERTY + "=true)";
     static final Duration LATEST = Duration.ofSeconds(60);
+    static final Duration DATABASE_WAIT = Duration.ofSeconds(15);
+    static final Duration SETTLE = Duration.ofMillis(200);
 
     private static final Logger LOG = LoggerFactory.getLogger(RestGate.class);
 
@@ -75,6 +81,8 @@ public final class RestGate {
         }
     };
     private volatile boolean bootFinished;
+    private volatile boolean databaseReady;
+    private final Instant activated = Instant.now();
 
     @Activate
     public RestGate(BundleContext context) {
@@ -96,38 +104,75 @@ public final class RestGate {
 
     private void frameworkEvent(FrameworkEvent event) {
         if ((event.getType() == FrameworkEvent.STARTED || event.getType() == FrameworkEvent.STARTLEVEL_CHANGED)
-                && atBeginningStartLevel(context)) {
+                && atFinalStartLevel(context)) {
             raised = true;
             openWhenStarted();
         }
     }
 
+    @Reference(name = "database", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "noDatabase", target = "(dataSourceName=educloud)")
+    void database(DataSource database) {
+        databaseReady = true;
+        openWhenStarted();
+    }
+
+    void noDatabase(DataSource database) {
+        // Health says the database is down; REST stays open so that it can.
+    }
+
+    /**
+     * Opens once the bundles have started and the kernel's DataSource is there (most resources are
+     * components that need it), a moment later: the components it satisfies register their resources
+     * as it arrives. Without a database within {@link #DATABASE_WAIT}, REST opens anyway, so that health
+     * can say the database is down.
+     */
     private void openWhenStarted() {
-        if (bootFinished && (raised || everyAutostartBundleStarted(context))) {
-            open(null);
+        if (!bootFinished || !(raised || everyAutostartBundleStarted(context))) {
+            return;
+        }
+        Duration waited = Duration.between(activated, Instant.now());
+        if (databaseReady || waited.compareTo(DATABASE_WAIT) >= 0) {
+            schedule(() -> open(null), SETTLE);
+        } else {
+            schedule(this::openWhenStarted, DATABASE_WAIT.minus(waited));
+        }
+    }
+
+    private synchronized void schedule(Runnable task, Duration delay) {
+        if (!closed && open == null) {
+            timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     /**
-     * True when no bundle meant to run at the current start level is still waiting to start: the
-     * platform was (re)started after boot. During boot the bundles of higher levels are not started yet.
+     * True when every bundle meant to run has started (none marked to start is still installed or
+     * resolved) and the framework is at a start level that covers them all: the platform was
+     * (re)started after boot. During boot, the bundles of higher levels are not started yet.
      */
     static boolean everyAutostartBundleStarted(BundleContext context) {
-        int level = context.getBundle(Constants.SYSTEM_BUNDLE_ID).adapt(FrameworkStartLevel.class).getStartLevel();
         for (Bundle bundle : context.getBundles()) {
             BundleStartLevel start = bundle.adapt(BundleStartLevel.class);
-            if (start != null && start.isPersistentlyStarted() && start.getStartLevel() <= level
-                    && (bundle.getState() & (Bundle.INSTALLED | Bundle.RESOLVED)) != 0) {
+            if (start != null && start.isPersistentlyStarted() && (bundle.getState() & (Bundle.INSTALLED | Bundle.RESOLVED)) != 0) {
                 return false;
             }
         }
-        return atBeginningStartLevel(context);
+        return atFinalStartLevel(context);
     }
 
-    static boolean atBeginningStartLevel(BundleContext context) {
-        String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
-        int target = beginning == null || beginning.isBlank() ? 1 : Integer.parseInt(beginning.strip());
-        return context.getBundle(Constants.SYSTEM_BUNDLE_ID).adapt(FrameworkStartLevel.class).getStartLevel() >= target;
+    /**
+     * True when the framework's start level covers every bundle marked to start. (Not the beginning
+     * start level property: Karaf launches at level 1 and raises it once it holds its lock.)
+     */
+    static boolean atFinalStartLevel(BundleContext context) {
+        int level = context.getBundle(Constants.SYSTEM_BUNDLE_ID).adapt(FrameworkStartLevel.class).getStartLevel();
+        for (Bundle bundle : context.getBundles()) {
+            BundleStartLevel start = bundle.adapt(BundleStartLevel.class);
+            if (start != null && start.isPersistentlyStarted() && start.getStartLevel() > level) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void noBootFinished(BootFinished finished) {
@@ -146,7 +191,7 @@ public final class RestGate {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(READY_PROPERTY, Boolean.TRUE);
         open = context.registerService(RestGate.class, this, properties);
-        timer.shutdown();
+        timer.shutdown(); // the fallback and any other pending opening are moot now
     }
 
     @Deactivate
