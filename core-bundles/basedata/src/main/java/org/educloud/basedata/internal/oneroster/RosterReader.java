@@ -31,6 +31,7 @@ public final class RosterReader {
     }
 
     private final DataSource dataSource;
+    private final CollectionTotals totals = new CollectionTotals();
 
     public RosterReader(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -53,18 +54,14 @@ public final class RosterReader {
         String order = " ORDER BY " + (request.sort() == null ? "" : collection.sortColumn(request.sort()).sql() + direction + ", ")
                 + collection.rowId() + direction;
         try (Connection connection = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + collection.from() + where)) {
-                bind(count, parameters);
-                try (ResultSet row = count.executeQuery()) {
-                    row.next();
-                    total = row.getLong(1);
-                }
-            }
+            long total = totals.total(connection, "SELECT COUNT(*) FROM " + collection.from() + where, parameters);
             List<ObjectNode> rows = new ArrayList<>();
             if (request.offset() < total) {
-                try (PreparedStatement select = connection.prepareStatement("SELECT " + collection.select() + " FROM "
-                        + collection.from() + where + order + " LIMIT ? OFFSET ?")) {
+                // Deferred join: the offset is walked over row ids alone (the joins the page does not filter or sort on are
+                // left out by MariaDB's table elimination), then only the page's rows are joined and turned into JSON.
+                try (PreparedStatement select = connection.prepareStatement("SELECT " + collection.select() + " FROM (SELECT "
+                        + collection.rowId() + " AS page_id FROM " + collection.from() + where + order + " LIMIT ? OFFSET ?) page JOIN ("
+                        + collection.from() + ") ON " + collection.rowId() + " = page.page_id" + order)) {
                     int next = bind(select, parameters);
                     select.setInt(next, request.limit());
                     select.setLong(next + 1, request.offset());
