@@ -189,6 +189,25 @@ class RosterCsvImportTest {
         assertEquals(changes + 1, BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change"));
     }
 
+    @Test
+    void agentsOfABatchTheDatabaseRefusedAsAWholeStillBecomeRelations() throws Exception {
+        Map<String, String> files = oneRosterFiles();
+        files.remove("enrollments.csv");
+        files.remove("demographics.csv");
+        // u2 takes u1's registry number: the database refuses the batch, which is written again row by row.
+        files.put("users.csv", "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,"
+                + "middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n"
+                + "u1,active,,true,s1,student,,,小明,王,,G1001,,,,p1,01,\n"
+                + "u2,active,,true,s1,student,,,小红,李,,G1001,,,,p1,01,\n"
+                + "p1,active,,true,s1,parent,,,建国,王,,,,,,,,\n");
+        Ledger ledger = new Ledger();
+        run(OneRosterCsvFiles.importer(upserts), zip("refused.zip", files, StandardCharsets.UTF_8), null, OPERATOR, ledger);
+        assertEquals(1, ledger.rejected.size(), ledger.rejected.toString());
+        assertTrue(ledger.rejected.get(0).startsWith("users.csv:3:status.registryNumber:"), ledger.rejected.toString());
+        assertEquals(Map.of("p1", "50"), guardiansOf("u1"));
+        assertTrue(people.find(OPERATOR, "u2", false).isEmpty(), "refused, so its agent is not reported again");
+    }
+
     /** A student's guardians and their relation codes. */
     private Map<String, String> guardiansOf(String student) {
         Map<String, String> codes = new java.util.TreeMap<>();

@@ -101,6 +101,9 @@ final class AgentRelations implements RosterCsvImport.Afterwards {
         insert(connection, pairs, "INSERT IGNORE INTO " + pairs.name() + " (line, student, agent) VALUES ", agents);
         insert(connection, roles, "INSERT INTO " + roles.name() + " (user_sourced_id, role) VALUES ", guardians,
                 " ON DUPLICATE KEY UPDATE role = VALUES(role)");
+        // Kept at once: the batch may yet be refused as a whole and rolled back (then written row by row), and the
+        // temporary tables are InnoDB's, rolled back with it. Nothing else of the batch is written yet.
+        connection.commit();
     }
 
     @Override
