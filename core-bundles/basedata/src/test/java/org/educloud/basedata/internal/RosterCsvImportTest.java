@@ -331,6 +331,19 @@ class RosterCsvImportTest {
         assertEquals(1, ledger.rejected.size(), ledger.rejected.toString());
         assertTrue(ledger.rejected.get(0).startsWith("people.csv:4:sourcedId:sourcedId P1 is on line 2"), ledger.rejected.toString());
         assertEquals("一", people.find(OPERATOR, "p1", false).orElseThrow().givenName(), "the first row counts");
+
+        // Its first row in an earlier batch (of 2,000 rows): found in what the import recorded, not in the batch.
+        StringBuilder many = new StringBuilder(String.join(",", PlatformCsvFiles.PEOPLE)).append('\n');
+        for (int i = 0; i < 2001; i++) {
+            many.append("m").append(i).append(",student,s1,张,").append(i).append(",male,,,,,,,,,,,,,,,\n");
+        }
+        many.append("M0,student,s1,张,again,male,,,,,,,,,,,,,,,\n");
+        Ledger later = new Ledger();
+        ImportTally two = run(PlatformCsvFiles.importer(upserts), write("people.csv", many.toString(), StandardCharsets.UTF_8, false),
+                null, OPERATOR, later);
+        assertEquals(2001, two.created());
+        assertEquals(List.of("people.csv:2003:sourcedId:sourcedId M0 is on line 2"), later.rejected.stream()
+                .map(r -> r.substring(0, r.indexOf(" of "))).toList());
     }
 
     @Test
