@@ -178,6 +178,16 @@ class OneRosterReadTest {
         RosterReader.Listing theirs = list(headTeacher, "users", null, null, false, 0, 10);
         assertEquals(4, theirs.total());
         assertEquals(List.of("s0", "s1", "s2", "t0"), theirs.rows().stream().map(r -> r.path("sourcedId").asText()).toList());
+
+        // The next page starts after the last row served only while nothing changed: a row deleted before it moves the rest up.
+        assertEquals(4, list(OPERATOR, "users", null, null, false, 0, 4).rows().size(), "ends after s-other");
+        people.delete(OPERATOR, "s-other", null);
+        assertEquals(List.of("t0"), list(OPERATOR, "users", null, null, false, 4, 4).rows().stream()
+                .map(r -> r.path("sourcedId").asText()).toList());
+        assertEquals(List.of("g0", "s2"), list(OPERATOR, "users", null, null, true, 1, 2).rows().stream()
+                .map(r -> r.path("sourcedId").asText()).toList(), "orderBy=desc, by row id");
+        assertEquals(List.of("s1", "s0"), list(OPERATOR, "users", null, null, true, 3, 2).rows().stream()
+                .map(r -> r.path("sourcedId").asText()).toList(), "the next page in descending order");
     }
 
     @Test
