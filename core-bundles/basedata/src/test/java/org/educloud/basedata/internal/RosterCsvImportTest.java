@@ -165,7 +165,7 @@ class RosterCsvImportTest {
         assertEquals(2, ledger.rejected.size(), ledger.rejected.toString());
         assertTrue(ledger.rejected.get(0).startsWith("users.csv:3:agentSourcedIds:agentSourcedIds names nobody, who is neither in "
                 + "users.csv nor stored"), ledger.rejected.toString());
-        assertTrue(ledger.rejected.get(1).startsWith("users.csv:5:agentSourcedIds:agentSourcedIds names u3, who is a teacher"),
+        assertTrue(ledger.rejected.get(1).startsWith("users.csv:5:agentSourcedIds:agentSourcedIds names u3, who is not a guardian"),
                 ledger.rejected.toString());
         assertEquals(Map.of("p1", "50", "r1", "97"), guardiansOf("u1"), "parent 父母, relative 其他亲属");
         assertEquals(Map.of("g1", "80"), guardiansOf("u2"), "the guardian of the row that also names nobody");

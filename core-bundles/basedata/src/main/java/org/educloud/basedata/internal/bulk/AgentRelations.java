@@ -17,7 +17,6 @@ import java.util.function.Function;
 
 import org.educloud.basedata.BasedataProblem;
 import org.educloud.basedata.GuardianRelation;
-import org.educloud.basedata.PersonRole;
 import org.educloud.basedata.internal.Loaded;
 import org.educloud.basedata.internal.bulk.RosterCsvImport.Outcome;
 import org.educloud.identity.Caller;
@@ -179,9 +178,9 @@ final class AgentRelations implements RosterCsvImport.Afterwards {
                 report.reject(pair.line(), FIELD, FIELD + " names " + pair.agent() + ", who is neither in users.csv nor stored: "
                         + "add the guardian's row (role parent, guardian or relative), or leave " + pair.agent() + " out");
             } else if (!agentRole.equals("GUARDIAN")) {
-                report.reject(pair.line(), FIELD, FIELD + " names " + pair.agent() + ", who is a "
-                        + PersonRole.valueOf(agentRole).label() + ": a student's agents are their guardians (role parent, guardian or "
-                        + "relative)");
+                // Not which role: the person may be one the importer may not read (as the relation service says it).
+                report.reject(pair.line(), FIELD, FIELD + " names " + pair.agent() + ", who is not a guardian: a student's agents "
+                        + "are their guardians (role parent, guardian or relative)");
             } else if (related.containsKey(pair.student() + "\u0000" + pair.agent())
                     && !related.get(pair.student() + "\u0000" + pair.agent()).equals(sourcedId)) {
                 report.outcome(Outcome.UNCHANGED); // related already, under the relation's own sourcedId
