@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Not timed tests: benchmarks a person runs (bench/basedata.sh; figures in docs/benchmarks.md), each
  * skipped without its property. {@code -Deducloud.bench.rows=N} imports a generated people.csv of N
  * students with valid ID numbers twice (rows/s, peak heap), then times native list pages (cursor) at
- * the start and the end of the list and OneRoster users pages of 100. {@code
+ * the start and the end of the list and OneRoster users pages of 100 (in sequence, and jumping to random offsets). {@code
  * -Deducloud.bench.generate=SCALE} times data:generate.
  */
 class ImportBenchmark {
@@ -129,6 +129,10 @@ class ImportBenchmark {
             offset[0] += 100;
             return size;
         });
+        // Pages in sequence start where the page before ended; a jump to an offset must walk it.
+        java.util.Random jumps = new java.util.Random(37);
+        latency("OneRoster users page of 100, jumping to random offsets (walked)", 50, () -> reader.list(OPERATOR, users,
+                new RosterReader.Request(null, null, false, jumps.nextLong(total - 100), 100), refs).rows().size());
     }
 
     @Test

@@ -42,13 +42,14 @@ class OneRosterReadTest {
     private Org otherSchool;
     private Person wang;
     private Person guardian;
+    private JdbcPersonRegistry people;
 
     @BeforeEach
     void aCityWithTwoDistricts() throws Exception {
         DataSource dataSource = BasedataDatabase.fresh("unit_oneroster");
         reader = new RosterReader(dataSource);
         JdbcOrgDirectory orgs = new JdbcOrgDirectory(dataSource);
-        JdbcPersonRegistry people = new JdbcPersonRegistry(dataSource, IdNumberKeysTest.testCipher());
+        people = new JdbcPersonRegistry(dataSource, IdNumberKeysTest.testCipher());
         JdbcClassRoster roster = new JdbcClassRoster(dataSource);
         JdbcCurriculum curriculum = new JdbcCurriculum(dataSource);
         Org province = orgs.create(OPERATOR, org(OrgKind.PROVINCE, "37", "山东省", null));
@@ -145,6 +146,48 @@ class OneRosterReadTest {
         assertEquals("01", homeroom.path("grades").get(0).asText());
         assertEquals(4, list(OPERATOR, "users", "dateLastModified>='2000-01-01' AND familyName~'王'", null, false, 0, 10).total()
                 + 2, "王小明 and 王大明");
+    }
+
+    @Test
+    void theTotalIsCountedAgainAfterEveryCommittedChange() {
+        assertEquals(6, list(OPERATOR, "users", null, null, false, 0, 2).total(), "four students, a guardian, a teacher");
+        assertEquals(6, list(OPERATOR, "users", null, null, false, 2, 2).total(), "the same while nothing changed");
+        people.create(OPERATOR, new Person("s-new", PersonRole.STUDENT, school.sourcedId(), null, "孙", "新", "male", null, null, null,
+                null, null, null, null, null, 0, null, null));
+        assertEquals(7, list(OPERATOR, "users", null, null, false, 0, 2).total());
+        assertEquals(5, list(OPERATOR, "students", null, null, false, 0, 2).total());
+        people.delete(OPERATOR, "s-new", null);
+        assertEquals(6, list(OPERATOR, "users", null, null, false, 0, 2).total());
+        assertEquals(4, list(OPERATOR, "students", null, null, false, 0, 2).total());
+    }
+
+    @Test
+    void offsetPagesWalkEveryVisibleRowOnceInOrder() {
+        List<String> walked = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 6; offset += 4) {
+            walked.addAll(list(OPERATOR, "users", null, null, false, offset, 4).rows().stream().map(r -> r.path("sourcedId").asText())
+                    .toList());
+        }
+        assertEquals(List.of("s0", "s1", "s2", "s-other", "g0", "t0"), walked, "in the order they were made (row id)");
+        List<String> descending = list(OPERATOR, "users", null, "familyName", true, 1, 3).rows().stream()
+                .map(r -> r.path("sourcedId").asText()).toList();
+        assertEquals(List.of("g0", "s0", "s1"), descending, "赵 (skipped by offset 1), then the two 王 by row id, descending, then 李");
+        // Roles readable in different subtrees: students of the school and teachers of the district, not the guardian.
+        TestCaller headTeacher = TestCaller.holding("head", "basedata:students:read", school.path().value())
+                .and("basedata:teachers:read", lixia.path().value());
+        RosterReader.Listing theirs = list(headTeacher, "users", null, null, false, 0, 10);
+        assertEquals(4, theirs.total());
+        assertEquals(List.of("s0", "s1", "s2", "t0"), theirs.rows().stream().map(r -> r.path("sourcedId").asText()).toList());
+
+        // The next page starts after the last row served only while nothing changed: a row deleted before it moves the rest up.
+        assertEquals(4, list(OPERATOR, "users", null, null, false, 0, 4).rows().size(), "ends after s-other");
+        people.delete(OPERATOR, "s-other", null);
+        assertEquals(List.of("t0"), list(OPERATOR, "users", null, null, false, 4, 4).rows().stream()
+                .map(r -> r.path("sourcedId").asText()).toList());
+        assertEquals(List.of("g0", "s2"), list(OPERATOR, "users", null, null, true, 1, 2).rows().stream()
+                .map(r -> r.path("sourcedId").asText()).toList(), "orderBy=desc, by row id");
+        assertEquals(List.of("s1", "s0"), list(OPERATOR, "users", null, null, true, 3, 2).rows().stream()
+                .map(r -> r.path("sourcedId").asText()).toList(), "the next page in descending order");
     }
 
     @Test

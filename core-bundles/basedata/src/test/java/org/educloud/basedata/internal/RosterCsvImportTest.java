@@ -147,6 +147,75 @@ class RosterCsvImportTest {
     }
 
     @Test
+    void studentsAgentsBecomeGuardianRelationsCodedByTheirRoleAndAnAgentNamingNobodyIsRejectedAtItsLine() throws Exception {
+        Map<String, String> files = oneRosterFiles();
+        // Parents come after the students who name them; u2 names one guardian and one nobody; u5 names a teacher.
+        files.put("users.csv", "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,"
+                + "middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n"
+                + "u1,active,,true,s1,student,,,小明,王,,G1001,,,,\"p1,r1\",01,\n"
+                + "u2,active,,true,s1,student,,,小红,李,,G1002,,,,\"g1, nobody\",01,\n"
+                + "u3,active,,true,s1,teacher,,,老师,刘,,T001,liu@example.cn,,,,,\n"
+                + "u5,active,,true,s1,student,,,小刚,张,,G1003,,,,u3,01,\n"
+                + "p1,active,,true,s1,parent,,,建国,王,,,,,13800000001,,,\n"
+                + "r1,active,,true,s1,relative,,,奶奶,王,,,,,,,,\n"
+                + "g1,active,,true,s1,guardian,,,监护人,李,,,,,,u2,,\n");
+        Path zip = zip("agents.zip", files, StandardCharsets.UTF_8);
+        Ledger ledger = new Ledger();
+        ImportTally first = run(OneRosterCsvFiles.importer(upserts), zip, null, OPERATOR, ledger);
+        assertEquals(2, ledger.rejected.size(), ledger.rejected.toString());
+        assertTrue(ledger.rejected.get(0).startsWith("users.csv:3:agentSourcedIds:agentSourcedIds names nobody, who is neither in "
+                + "users.csv nor stored"), ledger.rejected.toString());
+        assertTrue(ledger.rejected.get(1).startsWith("users.csv:5:agentSourcedIds:agentSourcedIds names u3, who is not a guardian"),
+                ledger.rejected.toString());
+        assertEquals(Map.of("p1", "50", "r1", "97"), guardiansOf("u1"), "parent 父母, relative 其他亲属");
+        assertEquals(Map.of("g1", "80"), guardiansOf("u2"), "the guardian of the row that also names nobody");
+        assertEquals(Map.of(), guardiansOf("u5"));
+        assertEquals(3, BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change WHERE entity = 'guardianRelation' "
+                + "AND operation = 'create'"), "a change-feed row per relation");
+        assertEquals(19, first.created(), "7 users, 2 schools, 2 sessions, a course, a class, 3 enrollments, 3 relations");
+
+        long changes = BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change");
+        Ledger again = new Ledger();
+        ImportTally second = run(OneRosterCsvFiles.importer(upserts), zip, null, OPERATOR, again);
+        assertEquals(ledger.rejected, again.rejected, "the same two agents, nothing else");
+        assertEquals(0, second.created() + second.updated());
+        assertEquals(changes, BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change"), "no change-feed rows");
+
+        files.put("users.csv", files.get("users.csv").replace("r1,active,,true,s1,relative", "r1,active,,true,s1,guardian"));
+        ImportTally third = run(OneRosterCsvFiles.importer(upserts), zip("regrouped.zip", files, StandardCharsets.UTF_8), null, OPERATOR,
+                new Ledger());
+        assertEquals(1, third.updated(), "r1's relation, now 80; r1 stays a guardian");
+        assertEquals(Map.of("p1", "50", "r1", "80"), guardiansOf("u1"));
+        assertEquals(changes + 1, BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change"));
+    }
+
+    @Test
+    void agentsOfABatchTheDatabaseRefusedAsAWholeStillBecomeRelations() throws Exception {
+        Map<String, String> files = oneRosterFiles();
+        files.remove("enrollments.csv");
+        files.remove("demographics.csv");
+        // u2 takes u1's registry number: the database refuses the batch, which is written again row by row.
+        files.put("users.csv", "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,"
+                + "middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n"
+                + "u1,active,,true,s1,student,,,小明,王,,G1001,,,,p1,01,\n"
+                + "u2,active,,true,s1,student,,,小红,李,,G1001,,,,p1,01,\n"
+                + "p1,active,,true,s1,parent,,,建国,王,,,,,,,,\n");
+        Ledger ledger = new Ledger();
+        run(OneRosterCsvFiles.importer(upserts), zip("refused.zip", files, StandardCharsets.UTF_8), null, OPERATOR, ledger);
+        assertEquals(1, ledger.rejected.size(), ledger.rejected.toString());
+        assertTrue(ledger.rejected.get(0).startsWith("users.csv:3:status.registryNumber:"), ledger.rejected.toString());
+        assertEquals(Map.of("p1", "50"), guardiansOf("u1"));
+        assertTrue(people.find(OPERATOR, "u2", false).isEmpty(), "refused, so its agent is not reported again");
+    }
+
+    /** A student's guardians and their relation codes. */
+    private Map<String, String> guardiansOf(String student) {
+        Map<String, String> codes = new java.util.TreeMap<>();
+        people.find(OPERATOR, student, false).orElseThrow().guardians().forEach(r -> codes.put(r.guardianId(), r.relationCode()));
+        return codes;
+    }
+
+    @Test
     void badRowsAreReportedWithFileLineAndFieldAndTheGoodOnesStillLand() throws Exception {
         Map<String, String> files = oneRosterFiles();
         files.put("users.csv", "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,"
@@ -262,6 +331,19 @@ class RosterCsvImportTest {
         assertEquals(1, ledger.rejected.size(), ledger.rejected.toString());
         assertTrue(ledger.rejected.get(0).startsWith("people.csv:4:sourcedId:sourcedId P1 is on line 2"), ledger.rejected.toString());
         assertEquals("一", people.find(OPERATOR, "p1", false).orElseThrow().givenName(), "the first row counts");
+
+        // Its first row in an earlier batch (of 2,000 rows): found in what the import recorded, not in the batch.
+        StringBuilder many = new StringBuilder(String.join(",", PlatformCsvFiles.PEOPLE)).append('\n');
+        for (int i = 0; i < 2001; i++) {
+            many.append("m").append(i).append(",student,s1,张,").append(i).append(",male,,,,,,,,,,,,,,,\n");
+        }
+        many.append("M0,student,s1,张,again,male,,,,,,,,,,,,,,,\n");
+        Ledger later = new Ledger();
+        ImportTally two = run(PlatformCsvFiles.importer(upserts), write("people.csv", many.toString(), StandardCharsets.UTF_8, false),
+                null, OPERATOR, later);
+        assertEquals(2001, two.created());
+        assertEquals(List.of("people.csv:2003:sourcedId:sourcedId M0 is on line 2"), later.rejected.stream()
+                .map(r -> r.substring(0, r.indexOf(" of "))).toList());
     }
 
     @Test

@@ -12,10 +12,17 @@ public final class CsvRow {
 
     private final CSVRecord record;
     private final Map<String, Integer> header;
+    private final long line;
 
-    CsvRow(CSVRecord record, Map<String, Integer> header) {
+    CsvRow(CSVRecord record, Map<String, Integer> header, long line) {
         this.record = record;
         this.header = header;
+        this.line = line;
+    }
+
+    /** The line the record ends on (its own line, as an editor numbers it, for the usual one-line record). */
+    long line() {
+        return line;
     }
 
     /** The value, stripped; null when the column is missing or the value empty. */

@@ -44,6 +44,7 @@ public final class OneRosterCsvFiles {
      * the bulk path; rows with status tobedeleted delete their record.
      */
     static RosterCsvImport importer(Upserts upserts, RoleStage roles) {
+        AgentRelations agents = new AgentRelations(upserts);
         List<FileSpec> files = new java.util.ArrayList<>(List.of(
                 new FileSpec("orgs.csv", List.of("sourcedId", "name", "type"), deletable(upserts, "org", OneRosterCsvFiles::org)),
                 new FileSpec("academicSessions.csv", List.of("sourcedId", "title", "type", "startDate", "endDate", "schoolYear"),
@@ -54,7 +55,7 @@ public final class OneRosterCsvFiles {
                         deletable(upserts, "class", OneRosterCsvFiles::schoolClass)),
                 new FileSpec("users.csv", List.of("sourcedId", "givenName", "familyName"),
                         deletable(upserts, "user", (u, caller, row) -> u.person(caller, user(staged(roles, row), row))),
-                        users(upserts, roles)),
+                        users(upserts, roles, agents), agents),
                 new FileSpec("demographics.csv", List.of("sourcedId"), (caller, row) -> {
                     if (status(row)) {
                         throw new RowProblem("status", "demographics are deleted with their user: mark the user tobedeleted in "
@@ -98,15 +99,20 @@ public final class OneRosterCsvFiles {
         return "tobedeleted".equals(status);
     }
 
-    /** users.csv in bulk: the batch's primary roles from roles.csv read in one query first. */
-    private static RosterCsvImport.BulkRows<PeopleLoad.Row> users(Upserts upserts, RoleStage roles) {
+    /**
+     * users.csv in bulk: the batch's primary roles from roles.csv read in one query first, and what the batch says about
+     * guardians (students' agents, the roles of parents, guardians and relatives) kept for {@code agents}.
+     */
+    private static RosterCsvImport.BulkRows<PeopleLoad.Row> users(Upserts upserts, RoleStage roles, AgentRelations agents) {
         return new RosterCsvImport.BulkRows<>() {
             private java.util.Map<String, RoleStage.Primary> staged = java.util.Map.of();
 
             @Override
-            public void before(Caller caller, List<CsvRow> rows) {
+            public void before(java.sql.Connection connection, Caller caller, List<CsvRow> rows) throws java.sql.SQLException {
                 staged = roles == null ? java.util.Map.of() : roles.of(rows.stream().map(r -> r.text("sourcedId"))
                         .filter(Objects::nonNull).toList());
+                agents.keep(connection, rows, row -> row.text("sourcedId") == null ? null
+                        : roleText(staged.get(row.text("sourcedId")), row));
             }
 
             @Override
@@ -187,7 +193,7 @@ public final class OneRosterCsvFiles {
 
     /** A users.csv row: birth date and sex come from demographics.csv, so the stored ones stay. */
     private static PeopleLoad.Row user(RoleStage.Primary staged, CsvRow row) {
-        String roleText = row.text("role") != null ? row.text("role") : staged == null ? null : staged.role();
+        String roleText = roleText(staged, row);
         if (roleText == null) {
             throw new RowProblem("role", "user " + row.text("sourcedId") + " has no primary role: give it in roles.csv "
                     + "(roleType primary) or in a role column of users.csv");
@@ -216,6 +222,11 @@ public final class OneRosterCsvFiles {
             return new Person(sourcedId, role, org, null, family, given, stored == null ? null : stored.gender(),
                     stored == null ? null : stored.birthDate(), null, null, staffNumber, phone, email, status, null, 0, null, null);
         });
+    }
+
+    /** A user's OneRoster role: users.csv's role column (OneRoster 1.1), else the primary role of roles.csv; null when neither. */
+    private static String roleText(RoleStage.Primary staged, CsvRow row) {
+        return row.text("role") != null ? row.text("role") : staged == null ? null : staged.role();
     }
 
     /** A demographics.csv row: sets the birth date and sex of a user already imported. */

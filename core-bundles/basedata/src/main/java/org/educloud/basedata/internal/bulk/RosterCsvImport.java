@@ -60,7 +60,17 @@ public final class RosterCsvImport {
 
     /** What a row did; STAGED rows (roles.csv) describe other rows and are written with them. */
     public enum Outcome {
-        CREATED, UPDATED, UNCHANGED, DELETED, STAGED
+        CREATED, UPDATED, UNCHANGED, DELETED, STAGED;
+
+        /** What a bulk load's row did; null for a refused row. */
+        static Outcome of(Loaded.Effect effect) {
+            return switch (effect) {
+                case CREATED -> CREATED;
+                case UPDATED -> UPDATED;
+                case UNCHANGED -> UNCHANGED;
+                case REFUSED -> null;
+            };
+        }
     }
 
     /** Upserts (or deletes) one row through the services. */
@@ -79,8 +89,11 @@ public final class RosterCsvImport {
      * @param <T> a prepared row
      */
     public interface BulkRows<T> {
-        /** Called with each batch before its rows are prepared, e.g. to read what they need in one query. */
-        default void before(Caller caller, List<CsvRow> rows) {
+        /**
+         * Called with each batch before its rows are prepared, e.g. to read what they need in one query; in the batch's
+         * transaction, over its connection.
+         */
+        default void before(Connection connection, Caller caller, List<CsvRow> rows) throws SQLException {
         }
 
         /**
@@ -96,15 +109,39 @@ public final class RosterCsvImport {
     }
 
     /**
+     * Rows a file implies beyond its own, written once the whole file is in: a student's guardians named by
+     * users.csv's agentSourcedIds may come later in the file than the student.
+     */
+    public interface Afterwards {
+        /** Writes the implied rows in batches over the import's batch, committing each, and reports on {@code report}. */
+        void write(Caller caller, RowBatch batch, Report report);
+
+        /** Forgets what was kept for {@link #write} (the import ends, perhaps early). */
+        void discard(RowBatch batch);
+    }
+
+    /** What an {@link Afterwards} step reports: each implied row's outcome, and rejections at the line that implied them. */
+    public interface Report {
+        void outcome(Outcome outcome);
+
+        void reject(long line, String field, String reason);
+    }
+
+    /**
      * One file of a format, in the order files must be read (parents before children).
      *
-     * @param upsert writes one row through the services: every row when {@code bulk} is null, otherwise the rows bulk
-     *               leaves to it and the rows of a batch the database refused as a whole (to find the one at fault)
-     * @param bulk   the bulk path, or null
+     * @param upsert     writes one row through the services: every row when {@code bulk} is null, otherwise the rows bulk
+     *                   leaves to it and the rows of a batch the database refused as a whole (to find the one at fault)
+     * @param bulk       the bulk path, or null
+     * @param afterwards what the file's rows imply, written after the whole file was read, or null
      */
-    public record FileSpec(String name, List<String> requiredColumns, RowUpsert upsert, BulkRows<?> bulk) {
+    public record FileSpec(String name, List<String> requiredColumns, RowUpsert upsert, BulkRows<?> bulk, Afterwards afterwards) {
         public FileSpec(String name, List<String> requiredColumns, RowUpsert upsert) {
-            this(name, requiredColumns, upsert, null);
+            this(name, requiredColumns, upsert, null, null);
+        }
+
+        public FileSpec(String name, List<String> requiredColumns, RowUpsert upsert, BulkRows<?> bulk) {
+            this(name, requiredColumns, upsert, bulk, null);
         }
     }
 
@@ -152,6 +189,9 @@ public final class RosterCsvImport {
                         withDeletions.add(0, file);
                     }
                 }
+                if (file.afterwards() != null) {
+                    file.afterwards().write(caller, batch, report(file, tally, ledger));
+                }
                 ledger.progress(tally);
             }
             // Deletions last and children first (enrollments before the users and classes they name).
@@ -162,6 +202,8 @@ public final class RosterCsvImport {
                 }
                 ledger.progress(tally);
             }
+        } finally {
+            files.stream().map(FileSpec::afterwards).filter(java.util.Objects::nonNull).forEach(after -> after.discard(batch));
         }
         if (!any) {
             List<String> names = files.stream().map(FileSpec::name).toList();
@@ -171,6 +213,21 @@ public final class RosterCsvImport {
         }
         ledger.progress(tally);
         return tally;
+    }
+
+    private static Report report(FileSpec file, ImportTally tally, ImportLedger ledger) {
+        return new Report() {
+            @Override
+            public void outcome(Outcome outcome) {
+                tally.outcome(outcome);
+            }
+
+            @Override
+            public void reject(long line, String field, String reason) {
+                tally.rejected();
+                ledger.rejected(file.name(), line, field, reason);
+            }
+        };
     }
 
     /** True for a OneRoster row that deletes its record (delta files). */
@@ -250,7 +307,7 @@ public final class RosterCsvImport {
                     }
                     // The line the record ends on: its own line, as an editor numbers it, for the usual one-line record.
                     long line = parser.getCurrentLineNumber();
-                    take(new CsvRow(record, header), line, keyed);
+                    take(new CsvRow(record, header, line), line, keyed);
                     if (pending.size() >= BATCH) {
                         flush();
                     }
@@ -336,7 +393,11 @@ public final class RosterCsvImport {
             List<T> prepared = new ArrayList<>();
             List<Pending> preparedRows = new ArrayList<>();
             List<Pending> others = new ArrayList<>();
-            bulk.before(caller, rows.stream().map(Pending::row).toList());
+            try {
+                bulk.before(batch.connection(), caller, rows.stream().map(Pending::row).toList());
+            } catch (SQLException e) {
+                throw TemporaryTable.unavailable(e);
+            }
             for (Pending row : rows) {
                 try {
                     T value = bulk.prepare(caller, row.row());
@@ -356,12 +417,11 @@ public final class RosterCsvImport {
                 try {
                     List<Loaded> results = bulk.load(batch.connection(), caller, prepared);
                     for (int i = 0; i < results.size(); i++) {
-                        Loaded result = results.get(i);
-                        switch (result.effect()) {
-                            case CREATED -> tally.outcome(Outcome.CREATED);
-                            case UPDATED -> tally.outcome(Outcome.UPDATED);
-                            case UNCHANGED -> tally.outcome(Outcome.UNCHANGED);
-                            case REFUSED -> refuse(preparedRows.get(i), result.problem());
+                        Outcome outcome = Outcome.of(results.get(i).effect());
+                        if (outcome == null) {
+                            refuse(preparedRows.get(i), results.get(i).problem());
+                        } else {
+                            tally.outcome(outcome);
                         }
                     }
                 } catch (SQLException e) {

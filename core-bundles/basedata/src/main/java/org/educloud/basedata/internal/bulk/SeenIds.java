@@ -39,30 +39,24 @@ final class SeenIds implements AutoCloseable {
         Long[] earlier = new Long[ids.size()];
         try {
             Connection connection = batch.connection();
-            Map<String, Long> stored = firstLines(connection, file, ids);
-            Map<String, Long> fresh = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            table.create(connection);
+            // First the batch against itself, then one INSERT IGNORE of its ids: when every one of them was new (the usual
+            // case) the affected-row count says so, and only otherwise is the table read for the lines of the others.
+            Map<String, Long> fresh = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER); // as the table's collation compares
             for (int i = 0; i < ids.size(); i++) {
                 String id = key(ids.get(i));
-                if (id == null) {
-                    continue;
-                }
-                Long before = stored.containsKey(id) ? stored.get(id) : fresh.get(id);
-                if (before != null) {
-                    earlier[i] = before;
-                } else {
-                    fresh.put(id, lines.get(i));
+                if (id != null && fresh.putIfAbsent(id, lines.get(i)) != null) {
+                    earlier[i] = fresh.get(id);
                 }
             }
-            if (!fresh.isEmpty()) {
-                try (PreparedStatement insert = connection.prepareStatement("INSERT IGNORE INTO " + table.name() + " (file, sourced_id, line) "
-                        + "VALUES (?, ?, ?)")) {
-                    for (Map.Entry<String, Long> entry : fresh.entrySet()) {
-                        insert.setString(1, file);
-                        insert.setString(2, entry.getKey());
-                        insert.setLong(3, entry.getValue());
-                        insert.addBatch();
+            if (!fresh.isEmpty() && insert(connection, file, fresh) < fresh.size()) {
+                Map<String, Long> stored = firstLines(connection, file, List.copyOf(fresh.keySet()));
+                for (int i = 0; i < ids.size(); i++) {
+                    String id = key(ids.get(i));
+                    Long first = id == null ? null : stored.get(id);
+                    if (earlier[i] == null && first != null && !first.equals(lines.get(i))) {
+                        earlier[i] = first;
                     }
-                    insert.executeBatch();
                 }
             }
             batch.commit();
@@ -70,6 +64,20 @@ final class SeenIds implements AutoCloseable {
             throw unavailable(e);
         }
         return earlier;
+    }
+
+    /** Inserts the ids not yet in the table with their lines, in one statement; how many were new. */
+    private int insert(Connection connection, String file, Map<String, Long> fresh) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT IGNORE INTO " + table.name() + " (file, sourced_id, line) "
+                + "VALUES " + String.join(", ", Collections.nCopies(fresh.size(), "(?, ?, ?)")))) {
+            int index = 1;
+            for (Map.Entry<String, Long> entry : fresh.entrySet()) {
+                insert.setString(index++, file);
+                insert.setString(index++, entry.getKey());
+                insert.setLong(index++, entry.getValue());
+            }
+            return insert.executeUpdate();
+        }
     }
 
     /** The line each id was first seen on in this file, or null. */

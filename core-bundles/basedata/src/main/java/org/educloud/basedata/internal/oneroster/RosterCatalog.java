@@ -17,6 +17,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The OneRoster 1.2 rostering collections over the platform's tables; the mapping is documented
  * in the module README ("OneRoster 1.2"). Whole ID numbers and the student-status indicator flags
  * are never part of it: OneRoster has no field for them and agencies read them natively, audited.
+ *
+ * <p>Joins along a foreign key that cannot be null are written {@code LEFT JOIN}: they match exactly one
+ * row either way, and MariaDB leaves out a left join that a query does not use (table elimination), so
+ * counting a collection and walking an offset read only its own table. As inner joins, the optimizer
+ * counted 100,000 users by scanning the orgs and joining each one's people (200 ms against 18 ms).
  */
 public final class RosterCatalog {
 
@@ -105,7 +110,7 @@ public final class RosterCatalog {
                 "startDate", new Column("s.start_date", Type.DATE), "endDate", new Column("s.end_date", Type.DATE),
                 "schoolYear", "CAST(s.school_year + 1 AS CHAR)", "parent.sourcedId", "ps.sourced_id", "org.sourcedId", "so.sourced_id");
         return new RosterCollection("academicSessions", "academicSession", select, "bd_academic_session s "
-                + "JOIN bd_org so ON so.id = s.org_id LEFT JOIN bd_academic_session ps ON ps.id = s.parent_id", "s.id", "s.sourced_id",
+                + "LEFT JOIN bd_org so ON so.id = s.org_id LEFT JOIN bd_academic_session ps ON ps.id = s.parent_id", "s.id", "s.sourced_id",
                 "TRUE", List.of("sourcedId", "status", "dateLastModified", "title", "startDate", "endDate", "type", "parent", "children",
                         "schoolYear", "org"), columns, RosterCollection.within("s.org_path", "basedata:sessions:read"),
                 RosterCatalog::session);
@@ -131,7 +136,7 @@ public final class RosterCatalog {
         Map<String, Column> columns = columns("sourcedId", "c.sourced_id", "status", ACTIVE,
                 "dateLastModified", new Column("c.updated_at", Type.TIMESTAMP), "title", "c.title", "courseCode", "c.course_code",
                 "schoolYear.sourcedId", "cs.sourced_id", "org.sourcedId", "co.sourced_id", "subjectCodes", "c.subject_code");
-        return new RosterCollection("courses", "course", select, "bd_course c JOIN bd_org co ON co.id = c.org_id "
+        return new RosterCollection("courses", "course", select, "bd_course c LEFT JOIN bd_org co ON co.id = c.org_id "
                 + "LEFT JOIN bd_academic_session cs ON cs.id = c.session_id", "c.id", "c.sourced_id", "TRUE",
                 List.of("sourcedId", "status", "dateLastModified", "title", "schoolYear", "courseCode", "grades", "subjects", "org",
                         "subjectCodes"), columns, RosterCollection.within("c.org_path", "basedata:courses:read"), RosterCatalog::course);
@@ -157,7 +162,7 @@ public final class RosterCatalog {
                 "dateLastModified", new Column("k.updated_at", Type.TIMESTAMP), "title", "k.title", "classCode", "k.class_code",
                 "classType", "k.class_type", "course.sourcedId", "kc.sourced_id", "school.sourcedId", "ks.sourced_id",
                 "terms.sourcedId", "kt.sourced_id");
-        return new RosterCollection("classes", "class", select, "bd_class k JOIN bd_org ks ON ks.id = k.school_id "
+        return new RosterCollection("classes", "class", select, "bd_class k LEFT JOIN bd_org ks ON ks.id = k.school_id "
                 + "LEFT JOIN bd_course kc ON kc.id = k.course_id LEFT JOIN bd_academic_session kt ON kt.id = k.session_id", "k.id",
                 "k.sourced_id", "TRUE", List.of("sourcedId", "status", "dateLastModified", "title", "classCode", "classType", "location",
                         "grades", "subjects", "course", "school", "terms", "subjectCodes", "periods"), columns,
@@ -191,7 +196,7 @@ public final class RosterCatalog {
                         + ", u.sourced_id)", "enabledUser", "'true'", "givenName", "u.given_name", "familyName", "u.family_name",
                 "identifier", USER_IDENTIFIER, "email", "u.email", "phone", "u.phone", "role", USER_ROLE, "roles.role", USER_ROLE,
                 "primaryOrg.sourcedId", "uo.sourced_id");
-        return new RosterCollection("users", "user", select, "bd_person u JOIN bd_org uo ON uo.id = u.org_id "
+        return new RosterCollection("users", "user", select, "bd_person u LEFT JOIN bd_org uo ON uo.id = u.org_id "
                 + "LEFT JOIN bd_student_status st ON st.person_id = u.id", "u.id", "u.sourced_id", "TRUE",
                 List.of("sourcedId", "status", "dateLastModified", "username", "userIds", "enabledUser", "givenName", "familyName",
                         "roles", "agents", "primaryOrg", "identifier", "email", "phone", "grades"), columns, peopleVisibility(),
@@ -244,8 +249,8 @@ public final class RosterCatalog {
                 "primary", "CASE WHEN e.primary_teacher THEN 'true' ELSE 'false' END", "beginDate", new Column("e.begin_date", Type.DATE),
                 "endDate", new Column("e.end_date", Type.DATE), "class.sourcedId", "ec.sourced_id", "user.sourcedId", "ep.sourced_id",
                 "school.sourcedId", "es.sourced_id");
-        return new RosterCollection("enrollments", "enrollment", select, "bd_enrollment e JOIN bd_class ec ON ec.id = e.class_id "
-                + "JOIN bd_person ep ON ep.id = e.person_id JOIN bd_org es ON es.id = ec.school_id", "e.id", "e.sourced_id", "TRUE",
+        return new RosterCollection("enrollments", "enrollment", select, "bd_enrollment e LEFT JOIN bd_class ec ON ec.id = e.class_id "
+                + "LEFT JOIN bd_person ep ON ep.id = e.person_id LEFT JOIN bd_org es ON es.id = ec.school_id", "e.id", "e.sourced_id", "TRUE",
                 List.of("sourcedId", "status", "dateLastModified", "class", "user", "school", "role", "primary", "beginDate", "endDate"),
                 columns, RosterCollection.within("e.org_path", "basedata:enrollments:read"), RosterCatalog::enrollment);
     }

@@ -177,6 +177,13 @@ public record RosterCollection(String plural, String singular, String select, St
     /** Visibility of people: each role where the caller may read that role's people. */
     static Visibility people(String roleColumn, String pathColumn, Map<String, String> permissionByRole) {
         return (caller, parameters) -> {
+            List<List<OrgPath>> scopes = permissionByRole.values().stream().map(caller::scopeOf).toList();
+            if (scopes.stream().distinct().count() == 1 && !scopes.get(0).isEmpty()) {
+                // Every role readable in the same subtrees (an operator, an agency; the map names every role a person can
+                // have): one path condition, without an OR of roles, which steered MariaDB to the role index and a sort of
+                // every row before an offset could be walked (160 ms for a page of 100 users at offset 9,900).
+                return Where.subtreeCondition(pathColumn, scopes.get(0), parameters);
+            }
             List<String> parts = new ArrayList<>();
             for (Map.Entry<String, String> entry : permissionByRole.entrySet()) {
                 List<OrgPath> scope = caller.scopeOf(entry.getValue());

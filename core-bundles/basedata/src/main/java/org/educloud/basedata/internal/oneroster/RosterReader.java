@@ -31,6 +31,12 @@ public final class RosterReader {
     }
 
     private final DataSource dataSource;
+    private final HeadMemo<Long> totals = new HeadMemo<>();
+    private final HeadMemo<Bookmark> bookmarks = new HeadMemo<>();
+
+    /** Where a page in the default order ended: the offset after it and its last row's id. */
+    private record Bookmark(long offset, long lastRowId) {
+    }
 
     public RosterReader(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -53,31 +59,58 @@ public final class RosterReader {
         String order = " ORDER BY " + (request.sort() == null ? "" : collection.sortColumn(request.sort()).sql() + direction + ", ")
                 + collection.rowId() + direction;
         try (Connection connection = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + collection.from() + where)) {
-                bind(count, parameters);
-                try (ResultSet row = count.executeQuery()) {
-                    row.next();
-                    total = row.getLong(1);
-                }
-            }
+            String from = collection.from() + where;
+            long head = HeadMemo.head(connection);
+            long total = total(connection, from, parameters, head);
             List<ObjectNode> rows = new ArrayList<>();
             if (request.offset() < total) {
-                try (PreparedStatement select = connection.prepareStatement("SELECT " + collection.select() + " FROM "
-                        + collection.from() + where + order + " LIMIT ? OFFSET ?")) {
+                // A client walking the default order page after page starts each page after the last row of the one before
+                // (kept while nothing changed), rather than walking the offset again from the start.
+                Bookmark mark = request.sort() == null ? bookmarks.get(from + order, parameters, head) : null;
+                Long after = mark != null && mark.offset() == request.offset() ? mark.lastRowId() : null;
+                String keyset = after == null ? "" : " AND " + collection.rowId() + (request.descending() ? " < ?" : " > ?");
+                // Deferred join: the offset is walked over row ids alone (the joins the page does not filter or sort on are
+                // left out by MariaDB's table elimination), then only the page's rows are joined and turned into JSON.
+                try (PreparedStatement select = connection.prepareStatement("SELECT page.page_id AS page_row_id, " + collection.select()
+                        + " FROM (SELECT " + collection.rowId() + " AS page_id FROM " + from + keyset + order + " LIMIT ? OFFSET ?) page "
+                        + "JOIN (" + collection.from() + ") ON " + collection.rowId() + " = page.page_id" + order)) {
                     int next = bind(select, parameters);
+                    if (after != null) {
+                        select.setLong(next++, after);
+                    }
                     select.setInt(next, request.limit());
-                    select.setLong(next + 1, request.offset());
+                    select.setLong(next + 1, after == null ? request.offset() : 0);
+                    long last = 0;
                     try (ResultSet row = select.executeQuery()) {
                         while (row.next()) {
                             rows.add(collection.json().of(row, refs));
+                            last = row.getLong("page_row_id");
                         }
+                    }
+                    if (request.sort() == null && !rows.isEmpty()) {
+                        bookmarks.put(from + order, parameters, head, new Bookmark(request.offset() + rows.size(), last));
                     }
                 }
             }
             return new Listing(total, rows);
         } catch (SQLException e) {
             throw unavailable(e);
+        }
+    }
+
+    /** The size of the filtered collection, counted only when data changed since it was last counted. */
+    private long total(Connection connection, String from, List<Object> parameters, long head) throws SQLException {
+        Long kept = totals.get(from, parameters, head);
+        if (kept != null) {
+            return kept;
+        }
+        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + from)) {
+            bind(count, parameters);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                totals.put(from, parameters, head, row.getLong(1));
+                return row.getLong(1);
+            }
         }
     }
 
