@@ -69,8 +69,8 @@ public final class RestGate {
     private ServiceRegistration<RestGate> open;
     private boolean closed;
 
-    // Felix reports the target start level while it is still starting the bundles on the way there:
-    // only its event says the change is complete.
+    // The framework's event says when a start-level change is complete; Karaf launches at level 1 and
+    // raises it once it holds its lock, so only a change that covers every bundle marked to start counts.
     private final FrameworkListener startLevels = this::frameworkEvent;
     private volatile boolean raised;
     // The framework stopping: close REST first, so the whiteboard drops each application once rather
