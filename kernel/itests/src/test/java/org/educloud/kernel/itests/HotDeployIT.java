@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.features.FeaturesService;
 import org.educloud.appcenter.deployment.AppInstallationException;
 import org.educloud.appcenter.deployment.AppInstallations;
 import org.educloud.appcenter.deployment.Deployment;
@@ -73,10 +71,6 @@ public class HotDeployIT {
     @Inject
     @Filter(timeout = 120_000)
     private ClientDirectory clients;
-
-    @Inject
-    @Filter(timeout = 120_000)
-    private FeaturesService features;
 
     @Configuration
     public Option[] config() {
@@ -320,8 +314,10 @@ public class HotDeployIT {
         apps.store(AppArchive.write(Files.createTempDirectory("itest-app"), "comeback-app", "1.0.0", Map.of(), Map.of()),
                 Optional.empty(), "itest");
         apps.install("comeback-app", "1.0.0", SCHOOL, "itest");
-        // As on a fresh node, or a kernel whose data folder was wiped: the feature is gone, the desired state is not.
-        features.uninstallFeature("comeback-app", "1.0.0", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        // As on a fresh node, or a kernel whose data folder was wiped: the bundles are gone, the desired state is not.
+        for (Bundle bundle : appBundles("comeback-app")) {
+            bundle.uninstall();
+        }
         assertTrue(appBundles("comeback-app").isEmpty());
 
         Bundle deployment = List.of(context.getBundles()).stream()

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +28,8 @@ import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 
 import org.apache.karaf.features.BootFinished;
-import org.apache.karaf.features.BundleInfo;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.features.FeaturesService.Option;
 import org.apache.karaf.features.Repository;
 import org.educloud.appcenter.deployment.AppInstallationException;
 import org.educloud.appcenter.deployment.AppInstallations;
@@ -64,14 +61,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes this kernel node run what the desired state asks for. For each app, the version to run
- * is the highest installed for any org; the reconciler installs that version's Karaf feature,
- * waits until it is live, and only then removes any other version, so an upgrade keeps the old
- * version serving until the new one is live. If the new version does not become live in time (or
- * fails outright: a changelog that does not apply, a component that throws), its feature is
- * removed again, the old version (if any) keeps serving, and the app is recorded as
- * {@link DeploymentState#FAILED} or {@link DeploymentState#ROLLED_BACK} with the reason. Every
- * feature change uses {@link Option#NoAutoRefreshBundles}: a refresh would restart bundles wired
- * to whatever changed, the classic OSGi outage of unrelated services. A failed version is not
+ * is the highest installed for any org; the reconciler registers that version's Karaf feature
+ * repository, installs and starts the feature's bundles ({@link AppBundles}: not through Karaf's
+ * feature resolver, which re-resolves the whole region), waits until they are live, and only then
+ * removes any other version, so an upgrade keeps the old version serving until the new one is live.
+ * If the new version does not become live in time (or fails outright: a changelog that does not
+ * apply, a component that throws), its bundles are removed again, the old version (if any) keeps
+ * serving, and the app is recorded as {@link DeploymentState#FAILED} or
+ * {@link DeploymentState#ROLLED_BACK} with the reason. Nothing is ever refreshed: a refresh would
+ * restart bundles wired to whatever changed, the classic OSGi outage of unrelated services. A failed version is not
  * tried again on its own (that would loop); installing or upgrading it explicitly does.
  *
  * <p>All changes run one at a time on one thread; the public methods wait for theirs. The whole
@@ -84,7 +82,6 @@ import org.slf4j.LoggerFactory;
 public class InstallationReconciler implements AppInstallations {
 
     private static final Logger LOG = LoggerFactory.getLogger(InstallationReconciler.class);
-    private static final EnumSet<Option> NO_REFRESH = EnumSet.of(Option.NoAutoRefreshBundles);
     private static final String SDK_BUNDLE = "org.educloud.sdk";
 
     private final BundleContext context;
@@ -94,6 +91,7 @@ public class InstallationReconciler implements AppInstallations {
     private final DesiredState state;
     private final AppLiveness liveness;
     private final KarRepository repository;
+    private final AppBundles bundles;
     private final Path packageFolder;
     private final String node;
     private final Duration liveTimeout;
@@ -121,6 +119,7 @@ public class InstallationReconciler implements AppInstallations {
         this.liveness = new AppLiveness(scr, migrations);
         String data = System.getProperty("karaf.data", "data");
         this.repository = new KarRepository(Paths.get(data, "kar"));
+        this.bundles = new AppBundles(context, features);
         this.packageFolder = config.packageFolder().isBlank() ? Paths.get(data, "appcenter", "packages") : Paths.get(config.packageFolder());
         this.node = config.node().isBlank() ? System.getProperty("karaf.name", "root") : config.node();
         this.liveTimeout = Duration.ofSeconds(Math.max(1, config.liveTimeoutSeconds()));
@@ -366,8 +365,8 @@ public class InstallationReconciler implements AppInstallations {
         URI featuresUri = repository.unpack(file, appId, version, report.featuresPath());
         try {
             features.addRepository(featuresUri, false);
-            LOG.info("Installing app {} {} (feature {}/{}, no refresh of other bundles)", appId, version, appId, version);
-            features.installFeature(appId, version, NO_REFRESH);
+            LOG.info("Installing app {} {} (the bundles of feature {}/{}, no refresh of other bundles)", appId, version, appId, version);
+            bundles.install(appId, version);
         } catch (Exception e) {
             removeQuietly(appId, version);
             return failed(appId, version, running, "its feature could not be installed: " + e.getMessage());
@@ -418,36 +417,21 @@ public class InstallationReconciler implements AppInstallations {
     }
 
     private List<Bundle> bundlesOf(String appId, String version) {
-        List<Bundle> bundles = new ArrayList<>();
         try {
-            Feature feature = features.getFeature(appId, version);
-            if (feature != null) {
-                for (BundleInfo info : feature.getBundles()) {
-                    Bundle bundle = context.getBundle(info.getLocation());
-                    if (bundle != null) {
-                        bundles.add(bundle);
-                    }
-                }
-            }
+            return bundles.of(appId, version);
         } catch (Exception e) {
             LOG.warn("Could not list the bundles of {} {}: {}", appId, version, e.getMessage());
+            return List.of();
         }
-        return bundles;
     }
 
     private List<String> runningVersions(String appId) throws Exception {
-        List<String> versions = new ArrayList<>();
-        for (Feature feature : features.listInstalledFeatures()) {
-            if (feature.getName().equals(appId)) {
-                versions.add(feature.getVersion());
-            }
-        }
-        return versions;
+        return bundles.runningVersions(appId);
     }
 
     private void remove(String appId, String version) throws Exception {
         LOG.info("Removing app {} {} (no refresh of other bundles)", appId, version);
-        features.uninstallFeature(appId, version, NO_REFRESH);
+        bundles.uninstall(appId, version);
         removeRepositoryOf(appId, version);
         repository.remove(appId, version);
     }
@@ -455,11 +439,9 @@ public class InstallationReconciler implements AppInstallations {
     /** Takes back a version that did not go live; whatever of it is left must not linger. */
     private void removeQuietly(String appId, String version) {
         try {
-            if (runningVersions(appId).contains(version)) {
-                features.uninstallFeature(appId, version, NO_REFRESH);
-            }
+            bundles.uninstall(appId, version);
         } catch (Exception e) {
-            LOG.error("Could not uninstall the feature of {} {} after it failed: {}", appId, version, e.getMessage());
+            LOG.error("Could not uninstall the bundles of {} {} after it failed: {}", appId, version, e.getMessage());
         }
         try {
             removeRepositoryOf(appId, version);
