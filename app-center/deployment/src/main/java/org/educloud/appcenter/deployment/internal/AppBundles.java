@@ -10,7 +10,6 @@ import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.features.Repository;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
 import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
@@ -37,29 +36,25 @@ final class AppBundles {
         this.features = features;
     }
 
-    /** Installs and starts the version's bundles; on a failure, uninstalls what it installed and throws. */
+    /**
+     * Installs and starts the version's bundles. On a failure the caller removes what was installed
+     * ({@link #uninstall}), as it does for a version that does not go live.
+     */
     void install(String appId, String version) throws Exception {
         Feature feature = features.getFeature(appId, version);
         if (feature == null) {
             throw new IllegalStateException("no feature " + appId + "/" + version + " in the app's repository");
         }
-        List<Bundle> installed = new ArrayList<>();
-        try {
-            for (BundleInfo info : feature.getBundles()) {
-                Bundle bundle = context.installBundle(info.getLocation());
-                installed.add(bundle);
-                bundle.adapt(BundleStartLevel.class).setStartLevel(info.getStartLevel() > 0 ? info.getStartLevel() : DEFAULT_START_LEVEL);
+        List<Bundle> toStart = new ArrayList<>();
+        for (BundleInfo info : feature.getBundles()) {
+            Bundle bundle = context.installBundle(info.getLocation());
+            bundle.adapt(BundleStartLevel.class).setStartLevel(info.getStartLevel() > 0 ? info.getStartLevel() : DEFAULT_START_LEVEL);
+            if (info.isStart()) {
+                toStart.add(bundle);
             }
-            for (BundleInfo info : feature.getBundles()) {
-                if (info.isStart()) {
-                    context.getBundle(info.getLocation()).start();
-                }
-            }
-        } catch (BundleException | RuntimeException e) {
-            for (Bundle bundle : installed) {
-                uninstallQuietly(bundle);
-            }
-            throw e;
+        }
+        for (Bundle bundle : toStart) {
+            bundle.start();
         }
     }
 
@@ -100,14 +95,6 @@ final class AppBundles {
         }
         for (Bundle bundle : of(appId, version)) {
             bundle.uninstall();
-        }
-    }
-
-    private static void uninstallQuietly(Bundle bundle) {
-        try {
-            bundle.uninstall();
-        } catch (BundleException | IllegalStateException e) {
-            // already gone
         }
     }
 }

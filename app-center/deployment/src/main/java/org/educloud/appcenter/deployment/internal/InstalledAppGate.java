@@ -3,6 +3,7 @@ package org.educloud.appcenter.deployment.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,7 +93,7 @@ public final class InstalledAppGate implements ContainerRequestFilter {
     /** The app id of an app API path ({@code apps/{appId}/api/...}), else null. */
     static String appOf(String path) {
         // empty segments ("//") are dropped as Jetty does when it picks the app's context
-        String[] parts = java.util.Arrays.stream(path == null ? new String[0] : path.split("/")).filter(part -> !part.isEmpty())
+        String[] parts = Arrays.stream(path == null ? new String[0] : path.split("/")).filter(part -> !part.isEmpty())
                 .limit(3).toArray(String[]::new);
         return parts.length == 3 && parts[0].equals("apps") && parts[2].equals("api") ? parts[1] : null;
     }

@@ -43,7 +43,7 @@ public final class AppApplications {
         this.apps = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {
             @Override
             public String addingBundle(Bundle bundle, BundleEvent event) {
-                String appId = appIdOf(bundle);
+                String appId = AppBundle.find(bundle).orElse(null);
                 if (appId != null) {
                     started(appId);
                 }
@@ -76,12 +76,6 @@ public final class AppApplications {
         // Never served without the kernel's token check: the application waits for it.
         properties.put(JaxrsWhiteboardConstants.JAX_RS_EXTENSION_SELECT, AppDescriptor.TOKEN_CHECK);
         return properties;
-    }
-
-    /** The app a bundle belongs to, or null for a bundle that is no app's (or names an invalid id). */
-    static String appIdOf(Bundle bundle) {
-        String appId = bundle.getHeaders("").get(AppDescriptor.APP_HEADER);
-        return appId != null && AppDescriptor.ID.matcher(appId.strip()).matches() ? appId.strip() : null;
     }
 
     private void started(String appId) {

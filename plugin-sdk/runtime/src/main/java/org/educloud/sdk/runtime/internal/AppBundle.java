@@ -1,5 +1,7 @@
 package org.educloud.sdk.runtime.internal;
 
+import java.util.Optional;
+
 import org.educloud.sdk.app.AppDescriptor;
 import org.osgi.framework.Bundle;
 
@@ -16,11 +18,14 @@ final class AppBundle {
      *         services serve apps, and everything they do is recorded as the app's doing
      */
     static String appIdOf(Bundle bundle) {
+        return find(bundle).orElseThrow(() -> new IllegalStateException("bundle " + bundle.getSymbolicName()
+                + " uses the EduCloud SDK's services but names no app in its " + AppDescriptor.APP_HEADER
+                + " manifest header: add 'EduCloud-App: <appId>' to its bnd.bnd"));
+    }
+
+    /** The app a bundle belongs to; empty for a bundle that is no app's (or names an invalid id). */
+    static Optional<String> find(Bundle bundle) {
         String appId = bundle.getHeaders("").get(AppDescriptor.APP_HEADER);
-        if (appId == null || !AppDescriptor.ID.matcher(appId.strip()).matches()) {
-            throw new IllegalStateException("bundle " + bundle.getSymbolicName() + " uses the EduCloud SDK's services but names no app "
-                    + "in its " + AppDescriptor.APP_HEADER + " manifest header: add 'EduCloud-App: <appId>' to its bnd.bnd");
-        }
-        return appId.strip();
+        return appId != null && AppDescriptor.ID.matcher(appId.strip()).matches() ? Optional.of(appId.strip()) : Optional.empty();
     }
 }
