@@ -2,7 +2,9 @@ package org.educloud.platform.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,7 @@ import javax.sql.DataSource;
 import org.apache.karaf.features.BootFinished;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
@@ -80,6 +83,13 @@ public final class RestGate {
             close();
         }
     };
+    // Each bundle that starts may be the last one waited for: boot finishing or the start level being
+    // reached may come before the bundles of the boot features (or a test's probe) have all started.
+    private final BundleListener started = event -> {
+        if (event.getType() == BundleEvent.STARTED && !raised) {
+            openWhenStarted();
+        }
+    };
     private volatile boolean bootFinished;
     private volatile boolean databaseReady;
     private final Instant activated = Instant.now();
@@ -89,9 +99,10 @@ public final class RestGate {
         this.context = context;
         context.addFrameworkListener(startLevels);
         context.addBundleListener(shutdown);
-        timer.schedule(() -> open("the kernel's bundles did not all start within " + LATEST.toSeconds()
-                + " s (see the errors above; karaf@root> feature:list -i, bundle:list): opening REST anyway"), LATEST.toSeconds(),
-                TimeUnit.SECONDS);
+        context.addBundleListener(started);
+        timer.schedule(() -> open("the kernel's bundles did not all start within " + LATEST.toSeconds() + " s (not started: "
+                + String.join(", ", notStarted(context)) + "; see the errors above; karaf@root> feature:list -i, bundle:list): opening REST anyway"),
+                LATEST.toSeconds(), TimeUnit.SECONDS);
         openWhenStarted();
     }
 
@@ -151,13 +162,19 @@ public final class RestGate {
      * (re)started after boot. During boot, the bundles of higher levels are not started yet.
      */
     static boolean everyAutostartBundleStarted(BundleContext context) {
+        return notStarted(context).isEmpty() && atFinalStartLevel(context);
+    }
+
+    /** The symbolic names of the bundles marked to start that are still installed or resolved. */
+    static List<String> notStarted(BundleContext context) {
+        List<String> names = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
             BundleStartLevel start = bundle.adapt(BundleStartLevel.class);
             if (start != null && start.isPersistentlyStarted() && (bundle.getState() & (Bundle.INSTALLED | Bundle.RESOLVED)) != 0) {
-                return false;
+                names.add(bundle.getSymbolicName());
             }
         }
-        return atFinalStartLevel(context);
+        return names;
     }
 
     /**
@@ -191,6 +208,7 @@ public final class RestGate {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(READY_PROPERTY, Boolean.TRUE);
         open = context.registerService(RestGate.class, this, properties);
+        context.removeBundleListener(started);
         timer.shutdown(); // the fallback and any other pending opening are moot now
     }
 
@@ -199,6 +217,7 @@ public final class RestGate {
         closed = true;
         context.removeFrameworkListener(startLevels);
         context.removeBundleListener(shutdown);
+        context.removeBundleListener(started);
         timer.shutdownNow();
         if (open != null) {
             try {

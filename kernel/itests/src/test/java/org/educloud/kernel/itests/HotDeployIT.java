@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,6 +165,57 @@ public class HotDeployIT {
         assertTrue("the poller ran through the cycle (" + requests.get() + " requests)", requests.get() >= 20);
         assertEquals("requests to the kernel and the notices app that failed while hello-school was installed, upgraded and "
                 + "removed (of " + requests.get() + "): " + failures, List.of(), failures);
+    }
+
+    /**
+     * An upgrade keeps the old version serving until the new one is live: the app's own API answers
+     * every request on the way, from the old version or the new, never 404 while the whiteboard
+     * rebuilds the app's application as the new version's resources join it and the old one's leave.
+     */
+    @Test
+    public void anAppAnswersEveryRequestThroughItsOwnUpgrade() throws Exception {
+        String bearer = "Bearer " + clientToken();
+        storeSample("educloud.sample.helloSchool.1", "1.0.0");
+        storeSample("educloud.sample.helloSchool.2", "1.1.0");
+        assertEquals(DeploymentState.LIVE, apps.install("hello-school", "1.0.0", SCHOOL, "itest").state());
+        answerWith(bearer, 200);
+        AtomicBoolean upgrading = new AtomicBoolean(true);
+        List<String> failures = new CopyOnWriteArrayList<>();
+        AtomicInteger requests = new AtomicInteger();
+        List<Thread> pollers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Thread poller = new Thread(() -> {
+                while (upgrading.get()) {
+                    try {
+                        HttpResponse<String> greeting = KernelHttp.get(GREETING, bearer);
+                        requests.incrementAndGet();
+                        expect(greeting, 200, failures);
+                        if (greeting.statusCode() == 200 && !greeting.body().contains("\"1.0.0\"") && !greeting.body().contains("\"1.1.0\"")) {
+                            failures.add("neither version answered: " + greeting.body());
+                        }
+                    } catch (Exception e) {
+                        failures.add(e.toString());
+                    }
+                }
+            }, "upgrade-poller-" + i);
+            poller.start();
+            pollers.add(poller);
+        }
+        try {
+            Thread.sleep(300);
+            assertEquals(DeploymentState.LIVE, apps.upgrade("hello-school", "1.1.0", "itest").state());
+            answerWith(bearer, 200, r -> r.body().contains("\"1.1.0\""));
+            Thread.sleep(300);
+        } finally {
+            upgrading.set(false);
+            for (Thread poller : pollers) {
+                poller.join(WAIT.toMillis());
+            }
+            apps.uninstall("hello-school", SCHOOL, "itest");
+        }
+        assertTrue("the pollers ran through the upgrade (" + requests.get() + " requests)", requests.get() >= 20);
+        assertEquals("requests to hello-school that failed during its own upgrade (of " + requests.get() + "): " + failures,
+                List.of(), failures);
     }
 
     private static void expect(HttpResponse<String> response, int status, List<String> failures) {
