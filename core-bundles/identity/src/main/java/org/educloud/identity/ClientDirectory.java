@@ -2,6 +2,7 @@ package org.educloud.identity;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The registered OAuth 2.0 / OpenID Connect clients. Every change is audited with the acting
@@ -43,6 +44,13 @@ public interface ClientDirectory {
 
     /** Lets a locked client in again. */
     void unlock(String clientId, String actor);
+
+    /**
+     * Sets the scopes the client may be granted (e.g. an app's client when a later version of the
+     * app asks for others). When a scope is taken away, the client's live tokens are revoked, so
+     * that it stops working at once; the client asks for new ones.
+     */
+    void changeScopes(String clientId, Set<String> scopes, String actor);
 
     /** Makes a new secret (the old one stops working at once) and returns it in clear. */
     String rotateSecret(String clientId, String actor);

@@ -3,7 +3,7 @@
  * granted at an org covers that org's whole subtree ({@link org.educloud.identity.OrgPath}), so a
  * district officer's grant covers the district's schools and nothing else.
  */
-@Version("1.3.0")
+@Version("1.4.0")
 @Export
 package org.educloud.identity;
 

@@ -9,10 +9,12 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -173,6 +175,28 @@ public final class JdbcClientDirectory implements ClientDirectory {
     }
 
     @Override
+    public void changeScopes(String clientId, Set<String> scopes, String actor) {
+        checkScopes(scopes);
+        Set<String> wanted = new TreeSet<>(scopes);
+        Transactions.inTransaction(dataSource, connection -> {
+            Client client = load(connection, clientId).orElseThrow(() -> notFound(clientId));
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE idn_client SET scopes = ?, updated_at = CURRENT_TIMESTAMP(3) WHERE client_id = ?")) {
+                update.setString(1, String.join(" ", wanted));
+                update.setString(2, clientId);
+                update.executeUpdate();
+            }
+            boolean narrowed = !wanted.containsAll(client.scopes());
+            if (narrowed) {
+                TokenLedger.revokeClient(connection, clientId);
+            }
+            AuditTrail.record(connection, actor, "client.scopes", clientId, null, "success", "scopes " + new TreeSet<>(client.scopes())
+                    + " -> " + wanted + (narrowed ? "; live tokens revoked" : ""));
+            return null;
+        });
+    }
+
+    @Override
     public String rotateSecret(String clientId, String actor) {
         Client client = find(clientId).orElseThrow(() -> notFound(clientId));
         if (!client.authMethod().value().startsWith("client_secret_")) {
@@ -271,11 +295,7 @@ public final class JdbcClientDirectory implements ClientDirectory {
         for (URI uri : client.postLogoutRedirectUris()) {
             checkRedirect("postLogoutRedirectUris", uri);
         }
-        for (String scope : client.scopes()) {
-            if (!SCOPE.matcher(scope).matches()) {
-                throw invalid("scopes", "scope '" + scope + "' is not valid: printable ASCII without spaces, quotes or backslashes");
-            }
-        }
+        checkScopes(client.scopes());
         if (!Set.of("RS256", "ES256").contains(client.idTokenSigningAlg())) {
             throw invalid("idTokenSigningAlg", "ID tokens are signed RS256 (the default) or ES256, not '"
                     + client.idTokenSigningAlg() + "'");
@@ -303,6 +323,14 @@ public final class JdbcClientDirectory implements ClientDirectory {
                 }
             } catch (ParseException e) {
                 throw invalid("jwks", "the JWK set is not valid JSON Web Keys: " + e.getMessage());
+            }
+        }
+    }
+
+    static void checkScopes(Collection<String> scopes) {
+        for (String scope : scopes) {
+            if (scope == null || !SCOPE.matcher(scope).matches()) {
+                throw invalid("scopes", "scope '" + scope + "' is not valid: printable ASCII without spaces, quotes or backslashes");
             }
         }
     }

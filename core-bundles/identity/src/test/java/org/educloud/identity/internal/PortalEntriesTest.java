@@ -97,6 +97,11 @@ class PortalEntriesTest {
             }
 
             @Override
+            public void changeScopes(String clientId, java.util.Set<String> scopes, String actor) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public void remove(String clientId, String actor) {
                 throw new UnsupportedOperationException();
             }

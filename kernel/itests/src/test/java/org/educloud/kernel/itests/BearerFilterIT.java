@@ -2,6 +2,7 @@ package org.educloud.kernel.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
 
 import org.educloud.identity.AccountDirectory;
+import org.educloud.identity.AccountProblem;
 import org.educloud.identity.ClientAuthMethod;
 import org.educloud.identity.ClientDirectory;
 import org.educloud.identity.NewAccount;
@@ -110,9 +112,7 @@ public class BearerFilterIT {
     @Test
     public void aClientCredentialsTokenGetsInUntilItIsRevokedButOnlyWithTheScopesItHas() throws Exception {
         String id = "bearer-agency-" + SEQUENCE.incrementAndGet();
-        String secret = clients.register(new NewClient(id, "市教育局", "City bureau", ClientAuthMethod.CLIENT_SECRET_POST, List.of(),
-                List.of(), Set.of("client_credentials"), Set.of("basedata.read"), false, Optional.of(OrgPath.of("/37/3701")),
-                Optional.empty()), "itest").secret().orElseThrow();
+        String secret = cityClient(id);
         Browser browser = new Browser();
         Map<String, String> credentials = Map.of("client_id", id, "client_secret", secret);
         HttpResponse<String> issued = browser.post(KernelAddress.ISSUER + "/oauth2/token", with(credentials,
@@ -137,6 +137,39 @@ public class BearerFilterIT {
         HttpResponse<String> revoked = KernelHttp.get(ME, "Bearer " + token);
         assertEquals(revoked.body(), 401, revoked.statusCode());
         assertTrue(revoked.body(), KernelHttp.json(revoked).path("detail").asText().contains("revoked"));
+    }
+
+    /** An app's client when a later version asks for other scopes: a scope taken away stops working at once. */
+    @Test
+    public void aClientsScopesChangeAndTheTokensOfAScopeTakenAwayStopWorking() throws Exception {
+        String id = "bearer-app-" + SEQUENCE.incrementAndGet();
+        String secret = cityClient(id);
+        Browser browser = new Browser();
+        Map<String, String> credentials = Map.of("client_id", id, "client_secret", secret, "grant_type", "client_credentials");
+        HttpResponse<String> refused = browser.post(KernelAddress.ISSUER + "/oauth2/token", with(credentials, "scope", "profile"), null);
+        assertEquals(refused.body(), 400, refused.statusCode());
+
+        clients.changeScopes(id, Set.of("basedata.read", "profile"), "itest");
+        HttpResponse<String> wider = browser.post(KernelAddress.ISSUER + "/oauth2/token", with(credentials, "scope", "basedata.read profile"),
+                null);
+        assertEquals(wider.body(), 200, wider.statusCode());
+        String token = KernelHttp.json(wider).path("access_token").asText();
+        assertEquals(200, KernelHttp.get(ME, "Bearer " + token).statusCode());
+        assertEquals(Set.of("basedata.read", "profile"), clients.find(id).orElseThrow().scopes());
+
+        clients.changeScopes(id, Set.of("basedata.read"), "itest");
+        HttpResponse<String> revoked = KernelHttp.get(ME, "Bearer " + token);
+        assertEquals("a token holding a scope taken away is revoked: " + revoked.body(), 401, revoked.statusCode());
+        HttpResponse<String> narrower = browser.post(KernelAddress.ISSUER + "/oauth2/token", with(credentials, "scope", "basedata.read profile"),
+                null);
+        assertEquals(narrower.body(), 400, narrower.statusCode());
+        assertTrue(narrower.body(), narrower.body().contains("invalid_scope"));
+        try {
+            clients.changeScopes(id, Set.of("bad scope"), "itest");
+            fail("a scope with a space was accepted");
+        } catch (AccountProblem e) {
+            assertEquals("scopes", e.field());
+        }
     }
 
     @Test
@@ -190,6 +223,13 @@ public class BearerFilterIT {
     }
 
     /** Logs the user in through the kernel's login form (first login: a new password) and returns an access token. */
+    /** Registers a client-credentials client of the city bureau with scope basedata.read; returns its secret. */
+    private String cityClient(String id) {
+        return clients.register(new NewClient(id, "市教育局", "City bureau", ClientAuthMethod.CLIENT_SECRET_POST, List.of(),
+                List.of(), Set.of("client_credentials"), Set.of("basedata.read"), false, Optional.of(OrgPath.of("/37/3701")),
+                Optional.empty()), "itest").secret().orElseThrow();
+    }
+
     private String logIn(String username) throws Exception {
         return LoginFlow.firstLogin(LoginFlow.portal(clients, Set.of("openid", "identity.accounts")), username, PASSWORD,
                 "openid identity.accounts");

@@ -90,6 +90,7 @@ public class SchoolInstallations {
             } catch (AppInstallationException e) {
                 throw Refusals.conflict("version", e.getMessage());
             }
+            scopeClientTo(approved, actor);
             tables.addEvent(appId, version, org.value(), AppAction.UPGRADED, actor, "from " + current.version()
                     + "; consented to scopes: " + scopes(approved), now);
             return installation(appId, org).orElseThrow();
@@ -174,6 +175,17 @@ public class SchoolInstallations {
         clients.register(new NewClient(id, listing.nameZh(), listing.nameEn(), ClientAuthMethod.CLIENT_SECRET_BASIC, List.of(),
                 List.of(), Set.of("client_credentials"), Set.copyOf(version.scopes()), false, Optional.of(OrgPath.of(listing.vendorOrg())),
                 Optional.empty()), actor.name());
+    }
+
+    /**
+     * The app's client may be granted what the version now running asks for, no more: a scope a later
+     * version adds becomes available to it, one it drops is taken away (the orgs' grants, which the
+     * kernel checks on every call, stay as each administrator consented).
+     */
+    private void scopeClientTo(AppVersion version, Actor actor) {
+        String id = clientId(version.appId());
+        clients.find(id).filter(client -> !client.scopes().equals(Set.copyOf(version.scopes())))
+                .ifPresent(client -> clients.changeScopes(id, Set.copyOf(version.scopes()), actor.name()));
     }
 
     private static String scopes(AppVersion version) {

@@ -56,8 +56,12 @@ class AppCenterFlowTest {
     }
 
     private AppVersion submit(String appId, String version, String category) {
+        return submit(appId, version, category, List.of("profile", "basedata.classes:read"));
+    }
+
+    private AppVersion submit(String appId, String version, String category, List<String> scopes) {
         AppDescriptor descriptor = new AppDescriptor(appId, version, "[1.0,2)", "你好" + appId, "Hello " + appId, "Acme",
-                List.of("profile", "basedata.classes:read"), List.of("org.acme." + appId));
+                scopes, List.of("org.acme." + appId));
         nextReport = new PackageReport(Optional.of(descriptor), "ab".repeat(32), 100, "repository/f.xml", List.of());
         apps.next = descriptor;
         return catalog.submit(archive, Optional.empty(), category, "A greeting for " + appId, existing -> VENDOR, VENDOR_USER);
@@ -110,6 +114,28 @@ class AppCenterFlowTest {
         assertEquals("10.0.0.1", record.get(0).address());
         assertEquals(SCHOOL.value(), record.get(7).org());
         assertEquals("tools", catalog.app("hello-school").category(), "a blank category keeps the listed one");
+    }
+
+    @Test
+    void anUpgradeGivesTheAppsClientTheScopesOfTheNewVersion() {
+        submit("timetable", "1.0.0", "teaching");
+        review.approve("timetable", "1.0.0", "ok", OPERATOR);
+        installations.install("timetable", "1.0.0", SCHOOL, List.of("profile", "basedata.classes:read"), SCHOOL_ADMIN);
+        List<String> more = List.of("profile", "basedata.classes:read", "basedata.people:read");
+        submit("timetable", "1.1.0", "", more);
+        review.approve("timetable", "1.1.0", "ok", OPERATOR);
+        ProblemException noConsent = assertThrows(ProblemException.class, () -> installations.upgrade("timetable", "1.1.0", SCHOOL,
+                List.of("profile", "basedata.classes:read"), SCHOOL_ADMIN));
+        assertTrue(noConsent.getMessage().contains("missing: basedata.people:read"), noConsent.getMessage());
+        assertEquals(java.util.Set.of("profile", "basedata.classes:read"), clients.find("app-timetable").orElseThrow().scopes(),
+                "nothing changes without consent");
+
+        installations.upgrade("timetable", "1.1.0", SCHOOL, more, SCHOOL_ADMIN);
+        assertEquals(java.util.Set.copyOf(more), clients.find("app-timetable").orElseThrow().scopes());
+        submit("timetable", "1.2.0", "", List.of("profile"));
+        review.approve("timetable", "1.2.0", "ok", OPERATOR);
+        installations.upgrade("timetable", "1.2.0", SCHOOL, List.of("profile"), SCHOOL_ADMIN);
+        assertEquals(java.util.Set.of("profile"), clients.find("app-timetable").orElseThrow().scopes(), "a scope dropped is taken away");
     }
 
     @Test

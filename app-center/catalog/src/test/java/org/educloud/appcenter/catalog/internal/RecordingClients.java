@@ -3,6 +3,7 @@ package org.educloud.appcenter.catalog.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.educloud.identity.Client;
 import org.educloud.identity.ClientDirectory;
@@ -35,6 +36,13 @@ final class RecordingClients implements ClientDirectory {
 
     @Override
     public void unlock(String clientId, String actor) {
+    }
+
+    @Override
+    public void changeScopes(String clientId, Set<String> scopes, String actor) {
+        registered.replaceAll(c -> c.clientId().equals(clientId) ? new NewClient(c.clientId(), c.nameZh(), c.nameEn(), c.authMethod(),
+                c.redirectUris(), c.postLogoutRedirectUris(), c.grantTypes(), Set.copyOf(scopes), c.firstParty(), c.ownerOrg(),
+                c.jwks()) : c);
     }
 
     @Override
