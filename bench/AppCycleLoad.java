@@ -13,15 +13,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * Load on apps that must keep answering while another app is installed, upgraded and uninstalled:
  * {@code threads} clients GET the URLs round-robin until the file {@code stopFile} exists, then
  * print how many requests were made and how many failed (status other than 200, or no answer).
+ * With {@code --bearer=TOKEN} before the URLs, every request carries that access token.
  *
- * <p>Run with the JDK's source launcher: {@code java bench/AppCycleLoad.java 8 /tmp/stop URL...}
+ * <p>Run with the JDK's source launcher: {@code java bench/AppCycleLoad.java 8 /tmp/stop [--bearer=TOKEN] URL...}
  */
 public class AppCycleLoad {
 
     public static void main(String[] args) throws Exception {
         int threads = Integer.parseInt(args[0]);
         java.nio.file.Path stop = java.nio.file.Path.of(args[1]);
-        List<URI> urls = java.util.Arrays.stream(args).skip(2).map(URI::create).toList();
+        String bearer = args[2].startsWith("--bearer=") ? args[2].substring("--bearer=".length()) : null;
+        List<URI> urls = java.util.Arrays.stream(args).skip(bearer == null ? 2 : 3).map(URI::create).toList();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         AtomicLong requests = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -33,8 +35,11 @@ public class AppCycleLoad {
                     URI url = urls.get((int) (i % urls.size()));
                     requests.incrementAndGet();
                     try {
-                        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).build(),
-                                HttpResponse.BodyHandlers.discarding());
+                        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10));
+                        if (bearer != null) {
+                            request.header("Authorization", "Bearer " + bearer);
+                        }
+                        HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() != 200) {
                             failed.incrementAndGet();
                             System.err.println(response.statusCode() + " " + url);

@@ -4,7 +4,9 @@
 #      until its page /apps/notices/ answers 200; karaf.log shows the kernel's part (Installing app → live);
 #   2. failed requests to other apps during install, upgrade and uninstall cycles of hello-school while
 #      8 clients load notices' page and the health API;
-#   3. resident memory the kernel JVM gains per installed app (after a full GC each time).
+#   3. resident memory the kernel JVM gains per installed app (after a full GC each time);
+#   4. failed requests to hello-school's own API (8 clients with a client-credentials token) while it is
+#      upgraded from 1.0.0 to 1.1.0: the old version must serve until the new one does.
 # Usage: EDUCLOUD_OPERATOR_PASSWORD=... bench/apps.sh [cycles]   (build first: mvn install -DskipTests)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -55,3 +57,27 @@ echo "during $cycles install/upgrade/uninstall cycles of hello-school, load on n
 echo "RSS kernel JVM with notices and hello-school 1.1.0: ${with_two} MB (+$((with_two - after_one)) MB for the second app)"
 sort /tmp/app-cycle-load.err | uniq -c | head -5
 rm -f "$stop"
+
+client="bench-upgrade-$(date +%s)"
+secret=$(shell "client:add --name-zh 升级压测 -m client_secret_post -g client_credentials -s basedata.read -o /37/3701 $client" \
+  | sed -n 's/^Client secret (shown once, store it now): //p' | tr -d '\r')
+token=$(curl -s -d "grant_type=client_credentials&scope=basedata.read&client_id=$client&client_secret=$secret" $base/oauth2/token \
+  | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')
+greeting=$base/apps/hello-school/api/greeting
+: > /tmp/app-upgrade-load.all; : > /tmp/app-upgrade-load.err
+for i in $(seq 1 "$cycles"); do
+  shell "app:install -o $school $(package hello-school 1.0.0 "$hello1")" >/dev/null
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" $greeting)" = 200 ]; do sleep 0.05; done
+  java "$here/bench/AppCycleLoad.java" 8 "$stop" "--bearer=$token" "$greeting" > /tmp/app-upgrade-load.out 2>>/tmp/app-upgrade-load.err &
+  load=$!
+  sleep 2
+  shell "app:upgrade $(package hello-school 1.1.0 "$hello2")" >/dev/null
+  until curl -s -H "Authorization: Bearer $token" $greeting | grep -q '"1.1.0"'; do sleep 0.05; done
+  sleep 1
+  touch "$stop"; wait "$load"; rm -f "$stop"
+  cat /tmp/app-upgrade-load.out >> /tmp/app-upgrade-load.all
+  shell "app:uninstall -o $school hello-school" >/dev/null
+done
+echo "hello-school's own API during its upgrade 1.0.0 -> 1.1.0, $cycles times (each: requests, failed):" $(tr '\n' ';' < /tmp/app-upgrade-load.all)
+sort /tmp/app-upgrade-load.err | uniq -c | head -5
+shell "client:remove $client" >/dev/null 2>&1 || true
