@@ -1,10 +1,12 @@
 package org.educloud.appcenter.deployment;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.educloud.appcenter.packages.PackageRefusedException;
+import org.educloud.identity.OrgPath;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -40,6 +42,16 @@ public interface AppInstallations {
 
     /** Every installation, by app id and then org. */
     List<Installation> installations();
+
+    /**
+     * The installations for one of {@code orgs} or for an org above one of them (a district that
+     * installs an app for its schools), by app id and then org: what a user holding roles at those
+     * orgs is offered. Found by org, without reading every installation of the region.
+     */
+    List<Installation> installationsFor(Collection<OrgPath> orgs);
+
+    /** The installations for one of {@code orgs} or for an org inside one of them, by app id and then org. */
+    List<Installation> installationsWithin(Collection<OrgPath> orgs);
 
     /** What this node runs of each app that is or was installed. */
     List<Deployment> deployments();

@@ -108,7 +108,7 @@ final class HomePage {
      */
     List<Map<String, String>> tiles(Account account, String language) {
         Map<String, Map<String, String>> tiles = new LinkedHashMap<>();
-        for (Installation installation : apps.installations()) {
+        for (Installation installation : apps.installationsFor(account.grants().stream().map(RoleGrant::org).distinct().toList())) {
             OrgPath installedFor;
             try {
                 installedFor = OrgPath.of(installation.org());

@@ -88,7 +88,9 @@ class HomePageTest {
     private static AppInstallations installations(List<Installation> installed, List<StoredPackage> packages) {
         return (AppInstallations) Proxy.newProxyInstance(HomePageTest.class.getClassLoader(), new Class<?>[] {AppInstallations.class},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "installations" -> installed;
+                    // as the app center: for one of the orgs or an org above it
+                    case "installationsFor" -> installed.stream().filter(i -> ((java.util.Collection<?>) args[0]).stream()
+                            .anyMatch(org -> OrgPath.of(i.org()).covers((OrgPath) org))).toList();
                     case "packages" -> packages;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });

@@ -3,7 +3,6 @@ package org.educloud.appcenter.catalog.internal;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,13 +116,7 @@ public class SchoolInstallations {
 
     /** The installations at or below any of {@code orgs}. */
     public List<Installation> installations(List<OrgPath> orgs) {
-        List<Installation> within = new ArrayList<>();
-        for (Installation installation : apps.installations()) {
-            if (orgs.stream().anyMatch(scope -> scope.covers(OrgPath.of(installation.org())))) {
-                within.add(installation);
-            }
-        }
-        return within;
+        return apps.installationsWithin(orgs);
     }
 
     /** The consents recorded for an app, oldest first. */
@@ -136,7 +129,7 @@ public class SchoolInstallations {
     }
 
     private Optional<Installation> installation(String appId, OrgPath org) {
-        return apps.installations().stream().filter(i -> i.appId().equals(appId) && i.org().equals(org.value())).findFirst();
+        return apps.installationsFor(List.of(org)).stream().filter(i -> i.appId().equals(appId) && i.org().equals(org.value())).findFirst();
     }
 
     private AppVersion approved(String appId, String version) {

@@ -3,6 +3,7 @@ package org.educloud.appcenter.catalog.internal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import org.educloud.appcenter.deployment.DeploymentState;
 import org.educloud.appcenter.deployment.Installation;
 import org.educloud.appcenter.deployment.PackageImage;
 import org.educloud.appcenter.deployment.StoredPackage;
+import org.educloud.identity.OrgPath;
 import org.educloud.sdk.app.AppDescriptor;
 
 /** The deployment side without a kernel: stores and installs in memory, as the reconciler's contract says. */
@@ -48,6 +50,16 @@ final class InMemoryInstallations implements AppInstallations {
     @Override
     public List<Installation> installations() {
         return List.copyOf(installed);
+    }
+
+    @Override
+    public List<Installation> installationsFor(Collection<OrgPath> orgs) {
+        return installations().stream().filter(i -> orgs.stream().anyMatch(org -> OrgPath.of(i.org()).covers(org))).toList();
+    }
+
+    @Override
+    public List<Installation> installationsWithin(Collection<OrgPath> orgs) {
+        return installations().stream().filter(i -> orgs.stream().anyMatch(org -> org.covers(OrgPath.of(i.org())))).toList();
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,7 @@ public class InstallationReconciler implements AppInstallations {
     private final EventAdmin events;
     private final AppPackageValidator validator;
     private final DesiredState state;
+    private final InstallationsByOrg byOrg;
     private final AppLiveness liveness;
     private final KarRepository repository;
     private final AppBundles bundles;
@@ -116,6 +118,7 @@ public class InstallationReconciler implements AppInstallations {
         this.events = events;
         this.validator = validator;
         this.state = new DesiredState(dataSource, Clock.systemUTC());
+        this.byOrg = new InstallationsByOrg(dataSource);
         this.liveness = new AppLiveness(scr, migrations);
         String data = System.getProperty("karaf.data", "data");
         this.repository = new KarRepository(Paths.get(data, "kar"));
@@ -208,6 +211,16 @@ public class InstallationReconciler implements AppInstallations {
     @Override
     public List<Installation> installations() {
         return query(() -> state.installations(null));
+    }
+
+    @Override
+    public List<Installation> installationsFor(Collection<OrgPath> orgs) {
+        return query(() -> byOrg.atOrAbove(orgs));
+    }
+
+    @Override
+    public List<Installation> installationsWithin(Collection<OrgPath> orgs) {
+        return query(() -> byOrg.within(orgs));
     }
 
     @Override

@@ -20,7 +20,9 @@ import javax.sql.DataSource;
 
 import org.educloud.appcenter.deployment.Deployment;
 import org.educloud.appcenter.deployment.DeploymentState;
+import org.educloud.appcenter.deployment.Installation;
 import org.educloud.appcenter.deployment.StoredPackage;
+import org.educloud.identity.OrgPath;
 import org.educloud.sdk.app.AppDescriptor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,7 @@ class DesiredStateTest {
     private static final String SCHOOL_B = "/37/3701/370102/3701020002";
 
     private DesiredState state;
+    private InstallationsByOrg byOrg;
 
     @BeforeEach
     void freshDatabase() throws Exception {
@@ -57,6 +60,7 @@ class DesiredStateTest {
             new Liquibase("db/appcenter-changelog.xml", new ClassLoaderResourceAccessor(),
                     DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection))).update("");
         }
+        byOrg = new InstallationsByOrg(dataSource);
         state = new DesiredState(dataSource, Clock.fixed(Instant.parse("2026-09-01T08:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -74,6 +78,45 @@ class DesiredStateTest {
         assertEquals(stored("1.9.0"), rows.get(0).stored());
         assertEquals("/packages/9.kar", rows.get(0).file());
         assertThrows(SQLException.class, () -> state.addPackage(stored("1.9.0"), "/again.kar"), "a stored version never changes");
+    }
+
+    @Test
+    void installationsAreFoundByOrgAboveAndInside() throws Exception {
+        state.addPackage(stored("1.0.0"), "/packages/1.kar");
+        state.install("hello-school", "1.0.0", SCHOOL_A, "admin-a");
+        state.install("hello-school", "1.0.0", "/37/3702", "city-admin");
+        state.install("hello-school", "1.0.0", "/37/3701/370102/3701_20001", "admin");
+        OrgPath teacherA = OrgPath.of(SCHOOL_A);
+        assertEquals(List.of("/37/3701/370102/3701020001"), orgs(byOrg.atOrAbove(List.of(teacherA))));
+        assertEquals(List.of("/37/3701/370102/3701020001", "/37/3702"), orgs(byOrg.atOrAbove(List.of(teacherA,
+                OrgPath.of("/37/3702/370202/3702020001")))), "installed city-wide: every school of the city");
+        assertEquals(List.of(), orgs(byOrg.atOrAbove(List.of(OrgPath.of(SCHOOL_B)))));
+        assertEquals(java.util.Set.of("/37/3701/370102/3701020001", "/37/3701/370102/3701_20001"),
+                java.util.Set.copyOf(orgs(byOrg.within(List.of(OrgPath.of("/37/3701"))))));
+        assertEquals(List.of("/37/3701/370102/3701_20001"), orgs(byOrg.within(List.of(OrgPath.of("/37/3701/370102/3701_20001")))),
+                "'_' in an org id is not a wildcard");
+        assertEquals(3, byOrg.within(List.of(OrgPath.ROOT)).size());
+        assertEquals(List.of(), byOrg.within(List.of()));
+    }
+
+    @Test
+    void theAppsApiAdmitsItsSchoolsTheOrgsAboveThemAndOfficersAboveThem() throws Exception {
+        state.addPackage(stored("1.0.0"), "/packages/1.kar");
+        state.install("hello-school", "1.0.0", SCHOOL_A, "admin-a");
+        state.install("hello-school", "1.0.0", "/37/3702/370202", "district-admin");
+        assertTrue(byOrg.installedAround("hello-school", List.of(OrgPath.of(SCHOOL_A))), "the school that installed it");
+        assertTrue(byOrg.installedAround("hello-school", List.of(OrgPath.of("/37/3701/370102"))), "an officer of its district");
+        assertTrue(byOrg.installedAround("hello-school", List.of(OrgPath.of("/37/3702/370202/3702020009"))),
+                "installed district-wide: every school of the district");
+        assertFalse(byOrg.installedAround("hello-school", List.of(OrgPath.of(SCHOOL_B))), "another school");
+        assertFalse(byOrg.installedAround("hello-school", List.of(OrgPath.of("/37/3703"))), "another city");
+        assertFalse(byOrg.installedAround("notices", List.of(OrgPath.of(SCHOOL_A))), "another app");
+        assertFalse(byOrg.installedAround("hello-school", List.of()), "no role anywhere");
+        assertTrue(byOrg.installedAround("hello-school", List.of(OrgPath.of(SCHOOL_B), OrgPath.of(SCHOOL_A))), "any of the orgs");
+    }
+
+    private static List<String> orgs(List<Installation> installations) {
+        return installations.stream().map(Installation::org).toList();
     }
 
     @Test
