@@ -1,5 +1,6 @@
 package org.educloud.sdk.runtime.internal;
 
+import javax.annotation.Priority;
 import javax.servlet.ServletRequest;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
@@ -22,6 +23,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 @JaxrsName("educloud.sdk.app-request-mark")
 @JaxrsApplicationSelect("(" + AppDescriptor.APPLICATION_PROPERTY + "=*)")
 @PreMatching
+// before any other filter, so that whatever a filter answers (a 404 included) counts as the app's answer
+@Priority(0)
 public final class AppRequestMark implements ContainerRequestFilter {
 
     /** The request attribute set on requests that reached an app's application. */
