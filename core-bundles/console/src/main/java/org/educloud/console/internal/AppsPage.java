@@ -236,6 +236,11 @@ public class AppsPage {
                 row.put("mayChange", mayChange);
                 latest.filter(v -> mayChange && newer(v.path("version").asText(), (String) row.get("version")))
                         .ifPresent(v -> row.put("upgrade", Map.of("version", v.path("version").asText(), "scopes", scopes(v))));
+                // another org's upgrade moved this one: its administrator agrees to what the version asks now
+                if (mayChange && !row.containsKey("upgrade") && !((List<?>) row.get("awaitingConsent")).isEmpty()) {
+                    versionNamed(detail.path("versions"), (String) row.get("version")).ifPresent(v -> row.put("consent",
+                            Map.of("version", v.path("version").asText(), "scopes", scopes(v), "awaiting", row.get("awaitingConsent"))));
+                }
                 return row;
             }).toList()));
         }
@@ -291,6 +296,9 @@ public class AppsPage {
             row.put("version", installation.path("version").asText());
             row.put("installedBy", installation.path("installedBy").asText(""));
             row.put("installedAt", shortTime(installation.path("installedAt").asText("")));
+            List<String> awaiting = new ArrayList<>();
+            installation.path("awaitingConsent").forEach(scope -> awaiting.add(scope.asText()));
+            row.put("awaitingConsent", awaiting);
             rows.add(row);
         }
         return rows;
@@ -300,6 +308,16 @@ public class AppsPage {
         List<String> scopes = new ArrayList<>();
         version.path("scopes").forEach(scope -> scopes.add(scope.asText()));
         return scopes;
+    }
+
+    /** The listed version with this number. */
+    static Optional<JsonNode> versionNamed(JsonNode versions, String version) {
+        for (JsonNode listed : versions) {
+            if (listed.path("version").asText().equals(version)) {
+                return Optional.of(listed);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The highest approved version, by its numbers. */

@@ -65,6 +65,21 @@ class ConsolePagesTest {
         assertTrue(html.contains("value=\"/37/3701/370102/3701020001\""));
     }
 
+    @Test
+    void anInstallationMovedByAnotherSchoolsUpgradeOffersConsentToWhatItNowAsks() {
+        Map<String, Object> model = frame();
+        Map<String, Object> row = new HashMap<>(Map.of("appId", "notes", "org", "/37/3701/370102/3701020002", "version", "1.3.0",
+                "installedBy", "admin", "installedAt", "2026-11-24 00:30", "mayChange", true, "awaitingConsent", List.of("basedata.people:read")));
+        row.put("consent", Map.of("version", "1.3.0", "scopes", List.of("profile", "basedata.people:read"),
+                "awaiting", List.of("basedata.people:read")));
+        model.put("app", Map.of("id", "notes", "name", "笔记", "versions", List.of(), "installs", Map.of("items", List.of(row))));
+        String html = pages.render(model);
+        assertTrue(html.contains("id=\"consent-button\""), html);
+        assertTrue(html.contains("<code>basedata.people:read</code>"), html);
+        assertEquals(2, html.split("name=\"consent\" value=", -1).length - 1, "one box per scope the version asks for: " + html);
+        assertTrue(html.contains("name=\"version\" value=\"1.3.0\""), html);
+    }
+
     private Map<String, Object> frame() {
         Map<String, Object> model = new HashMap<>();
         model.put("t", pages.texts("zh-CN"));

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.servlet.http.HttpServletRequest;
@@ -113,9 +114,14 @@ public class AppCenterResource {
     }
 
     /** An installation of an app version at an org. */
-    public record InstallationView(String appId, String org, String version, String installedBy, String installedAt) {
-        static InstallationView of(Installation i) {
-            return new InstallationView(i.appId(), i.org(), i.version(), i.installedBy(), i.installedAt().toString());
+    /**
+     * An installation; {@code awaitingConsent}: the scopes its version asks for that the org's
+     * administrator has not agreed to (after another org's upgrade), granted once they consent.
+     */
+    public record InstallationView(String appId, String org, String version, String installedBy, String installedAt,
+            List<String> awaitingConsent) {
+        static InstallationView of(Installation i, List<String> awaitingConsent) {
+            return new InstallationView(i.appId(), i.org(), i.version(), i.installedBy(), i.installedAt().toString(), awaitingConsent);
         }
     }
 
@@ -252,7 +258,9 @@ public class AppCenterResource {
             }
             scope = List.of(at);
         }
-        return installations.installations(scope).stream().map(InstallationView::of).toList();
+        List<Installation> found = installations.installations(scope);
+        Map<Installation, List<String>> awaiting = installations.awaitingConsent(found);
+        return found.stream().map(i -> InstallationView.of(i, awaiting.get(i))).toList();
     }
 
     @POST
@@ -262,7 +270,7 @@ public class AppCenterResource {
         Caller caller = caller(security);
         OrgPath org = installRequest(body, caller, "install apps");
         Installation done = installations.install(body.appId(), body.version(), org, body.consent(), actor(caller, request));
-        return Response.status(201).entity(InstallationView.of(done)).build();
+        return Response.status(201).entity(InstallationView.of(done, List.of())).build();
     }
 
     @POST
@@ -271,7 +279,8 @@ public class AppCenterResource {
     public InstallationView upgrade(InstallRequest body, @Context SecurityContext security, @Context HttpServletRequest request) {
         Caller caller = caller(security);
         OrgPath org = installRequest(body, caller, "upgrade apps");
-        return InstallationView.of(installations.upgrade(body.appId(), body.version(), org, body.consent(), actor(caller, request)));
+        return InstallationView.of(installations.upgrade(body.appId(), body.version(), org, body.consent(), actor(caller, request)),
+                List.of());
     }
 
     @DELETE

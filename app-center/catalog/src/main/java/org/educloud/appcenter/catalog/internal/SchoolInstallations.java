@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,7 +77,11 @@ public class SchoolInstallations {
         }
     }
 
-    /** Moves the app to a higher approved version (for every org that has it) after {@code org}'s consent. */
+    /**
+     * Moves the app to a higher approved version (for every org that has it) after {@code org}'s
+     * consent. When another org's upgrade has already moved {@code org} to that version, this is
+     * {@code org}'s consent to what the version asks for: recorded, and its grant widens to it.
+     */
     public Installation upgrade(String appId, String version, OrgPath org, Collection<String> consent, Actor actor) {
         Installation current = installation(appId, org).orElseThrow(() -> Refusals.notFound("appId", appId + " is not installed for "
                 + org + "; install it first (POST /api/appcenter/v1/installations)"));
@@ -84,6 +90,10 @@ public class SchoolInstallations {
         try {
             Instant now = clock.instant();
             tables.addConsent(new Consent(appId, version, org.value(), approved.scopes(), actor.name(), now));
+            if (current.version().equals(version)) {
+                tables.addEvent(appId, version, org.value(), AppAction.CONSENTED, actor, "consented to scopes: " + scopes(approved), now);
+                return current;
+            }
             try {
                 apps.upgrade(appId, version, actor.name());
             } catch (AppInstallationException e) {
@@ -96,6 +106,41 @@ public class SchoolInstallations {
         } catch (SQLException e) {
             throw Refusals.database(e);
         }
+    }
+
+    /**
+     * For each installation, the scopes its version asks for that its org's administrator has not
+     * consented to (empty when none): after another org's upgrade, an org runs the new version with
+     * the grant it agreed to before, until its administrator consents ({@link #upgrade} to the same version).
+     */
+    public Map<Installation, List<String>> awaitingConsent(Collection<Installation> installed) {
+        Map<Installation, List<String>> awaiting = new HashMap<>();
+        Map<String, Map<String, Consent>> lastConsents = new HashMap<>();
+        Map<String, Optional<AppVersion>> versions = new HashMap<>();
+        try {
+            for (Installation installation : installed) {
+                if (!lastConsents.containsKey(installation.appId())) {
+                    Map<String, Consent> byOrg = new HashMap<>();
+                    for (Consent consent : tables.consents(installation.appId())) {
+                        byOrg.put(consent.org(), consent); // oldest first: the last one stays
+                    }
+                    lastConsents.put(installation.appId(), byOrg);
+                }
+                String key = installation.appId() + " " + installation.version();
+                if (!versions.containsKey(key)) {
+                    versions.put(key, tables.version(installation.appId(), installation.version()));
+                }
+                Set<String> missing = new LinkedHashSet<>(versions.get(key).map(AppVersion::scopes).orElse(List.of()));
+                Consent last = lastConsents.get(installation.appId()).get(installation.org());
+                if (last != null) {
+                    missing.removeAll(last.scopes());
+                }
+                awaiting.put(installation, List.copyOf(missing));
+            }
+        } catch (SQLException e) {
+            throw Refusals.database(e);
+        }
+        return awaiting;
     }
 
     /** Uninstalls the app for {@code org}; it stops when no org has it any more. */

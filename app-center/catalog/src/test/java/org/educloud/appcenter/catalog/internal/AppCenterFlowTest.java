@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -16,6 +17,7 @@ import org.educloud.appcenter.packages.AppPackageValidator;
 import org.educloud.appcenter.packages.PackageProblem;
 import org.educloud.appcenter.packages.PackageRefusedException;
 import org.educloud.appcenter.packages.PackageReport;
+import org.educloud.appcenter.deployment.Installation;
 import org.educloud.identity.OrgPath;
 import org.educloud.platform.rest.ProblemException;
 import org.educloud.sdk.app.AppDescriptor;
@@ -53,6 +55,13 @@ class AppCenterFlowTest {
         review = new VersionReview(tables, Clock.systemUTC());
         installations = new SchoolInstallations(tables, apps, clients, Clock.systemUTC());
         archive = Files.writeString(folder.resolve("app.kar"), "a package");
+    }
+
+    private Map<OrgPath, List<String>> awaitingConsent(String appId) {
+        Map<OrgPath, List<String>> byOrg = new java.util.HashMap<>();
+        installations.awaitingConsent(apps.installations().stream().filter(i -> i.appId().equals(appId)).toList())
+                .forEach((installation, scopes) -> byOrg.put(OrgPath.of(installation.org()), scopes));
+        return byOrg;
     }
 
     private AppVersion submit(String appId, String version, String category) {
@@ -130,8 +139,17 @@ class AppCenterFlowTest {
         assertEquals(java.util.Set.of("profile", "basedata.classes:read"), clients.find("app-timetable").orElseThrow().scopes(),
                 "nothing changes without consent");
 
+        installations.install("timetable", "1.0.0", OTHER_SCHOOL, List.of("profile", "basedata.classes:read"), SCHOOL_ADMIN);
         installations.upgrade("timetable", "1.1.0", SCHOOL, more, SCHOOL_ADMIN);
         assertEquals(java.util.Set.copyOf(more), clients.find("app-timetable").orElseThrow().scopes());
+        // The other school runs 1.1.0 too now, with the grant it agreed to, until its administrator consents.
+        Map<OrgPath, List<String>> awaiting = awaitingConsent("timetable");
+        assertEquals(List.of(), awaiting.get(SCHOOL));
+        assertEquals(List.of("basedata.people:read"), awaiting.get(OTHER_SCHOOL));
+        Installation consented = installations.upgrade("timetable", "1.1.0", OTHER_SCHOOL, more, SCHOOL_ADMIN);
+        assertEquals("1.1.0", consented.version());
+        assertEquals(List.of(), awaitingConsent("timetable").get(OTHER_SCHOOL));
+        assertEquals(AppAction.CONSENTED, catalog.record("timetable").get(catalog.record("timetable").size() - 1).action());
         submit("timetable", "1.2.0", "", List.of("profile"));
         review.approve("timetable", "1.2.0", "ok", OPERATOR);
         installations.upgrade("timetable", "1.2.0", SCHOOL, List.of("profile"), SCHOOL_ADMIN);
