@@ -43,10 +43,11 @@ class OneRosterReadTest {
     private Person wang;
     private Person guardian;
     private JdbcPersonRegistry people;
+    private DataSource dataSource;
 
     @BeforeEach
     void aCityWithTwoDistricts() throws Exception {
-        DataSource dataSource = BasedataDatabase.fresh("unit_oneroster");
+        dataSource = BasedataDatabase.fresh("unit_oneroster");
         reader = new RosterReader(dataSource);
         JdbcOrgDirectory orgs = new JdbcOrgDirectory(dataSource);
         people = new JdbcPersonRegistry(dataSource, IdNumberKeysTest.testCipher());
@@ -188,6 +189,34 @@ class OneRosterReadTest {
                 .map(r -> r.path("sourcedId").asText()).toList(), "orderBy=desc, by row id");
         assertEquals(List.of("s1", "s0"), list(OPERATOR, "users", null, null, true, 3, 2).rows().stream()
                 .map(r -> r.path("sourcedId").asText()).toList(), "the next page in descending order");
+    }
+
+    /** Far jumps start after a mark laid on the way (every 5 rows here), and give what a walk from the start gives. */
+    @Test
+    void pagesAtAnyOffsetInAnyOrderAreThoseOfAWalkFromTheStart() {
+        for (int i = 0; i < 60; i++) {
+            people.create(OPERATOR, new Person("m" + i, PersonRole.STUDENT, school.sourcedId(), null, "周", "同学" + i, "male", null, null,
+                    null, null, null, null, null, null, 0, null, null));
+        }
+        List<String> all = ids(list(OPERATOR, "users", null, null, false, 0, 100));
+        List<String> allDescending = ids(list(OPERATOR, "users", null, null, true, 0, 100));
+        assertEquals(66, all.size());
+        RosterReader ruled = new RosterReader(dataSource, 5);
+        for (int offset : new int[] {50, 3, 64, 12, 0, 31, 65, 49, 20, 21}) {
+            assertEquals(all.subList(offset, Math.min(66, offset + 3)), ids(ruled.list(OPERATOR, collection("users"),
+                    new RosterReader.Request(null, null, false, offset, 3), REFS)), "offset " + offset);
+            assertEquals(allDescending.subList(offset, Math.min(66, offset + 3)), ids(ruled.list(OPERATOR, collection("users"),
+                    new RosterReader.Request(null, null, true, offset, 3), REFS)), "offset " + offset + ", descending");
+        }
+        people.delete(OPERATOR, "m10", null);
+        List<String> after = new java.util.ArrayList<>(all);
+        after.remove("m10");
+        assertEquals(after.subList(40, 43), ids(ruled.list(OPERATOR, collection("users"), new RosterReader.Request(null, null, false,
+                40, 3), REFS)), "marks laid before a change are not used after it");
+    }
+
+    private static List<String> ids(RosterReader.Listing listing) {
+        return listing.rows().stream().map(r -> r.path("sourcedId").asText()).toList();
     }
 
     @Test

@@ -12,13 +12,13 @@ import java.util.Map;
 /**
  * What a query over basic data answered, kept while the change feed's head (its highest committed
  * cursor) is where it was when the query ran: the {@code X-Total-Count} of a filtered collection, or
- * where the last page served ended. A client paging through 100,000 users would otherwise count them
+ * where the pages served ended ({@link OffsetRuler}). A client paging through 100,000 users would otherwise count them
  * on every page, and walk every offset from the start.
  *
  * <p>Read the head before running the query. Every write to basic data commits its change-feed row in
  * its own transaction, and cursors commit in order (see {@code ChangeLog}), so an unmoved head means
  * nothing was committed since it was read: what is kept is still exact, not an estimate. While data
- * changes, every query runs again, as before. At most {@value #KEPT} answers are kept (the least recently
+ * changes, every query runs again, as before. At most {@value #KEPT} answers are kept by default (the least recently
  * used go first), so memory does not grow with the filters clients send.
  *
  * @param <V> what is kept for a query
@@ -26,6 +26,8 @@ import java.util.Map;
 final class HeadMemo<V> {
 
     private static final int KEPT = 512;
+
+    private final int capacity;
 
     /** A query: its SQL and parameters. */
     private record Question(String sql, List<Object> parameters) {
@@ -39,9 +41,19 @@ final class HeadMemo<V> {
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<Question, Kept<V>> eldest) {
-            return size() > KEPT;
+            return size() > capacity;
         }
     };
+
+    /** Keeps up to {@value #KEPT} answers. */
+    HeadMemo() {
+        this(KEPT);
+    }
+
+    /** Keeps up to {@code capacity} answers (fewer, for large ones). */
+    HeadMemo(int capacity) {
+        this.capacity = capacity;
+    }
 
     /** The change feed's head now: read it before the query whose answer is kept with it. */
     static long head(Connection connection) throws SQLException {

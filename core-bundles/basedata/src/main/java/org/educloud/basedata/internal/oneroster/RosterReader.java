@@ -32,14 +32,19 @@ public final class RosterReader {
 
     private final DataSource dataSource;
     private final HeadMemo<Long> totals = new HeadMemo<>();
-    private final HeadMemo<Bookmark> bookmarks = new HeadMemo<>();
+    // fewer than the totals: each holds up to OffsetRuler.MAX_MARKS marks
+    private final HeadMemo<OffsetRuler> rulers = new HeadMemo<>(64);
 
-    /** Where a page in the default order ended: the offset after it and its last row's id. */
-    private record Bookmark(long offset, long lastRowId) {
-    }
+    private final long rulerStep;
 
     public RosterReader(DataSource dataSource) {
+        this(dataSource, OffsetRuler.STEP);
+    }
+
+    /** A reader whose pages walk at most {@code rulerStep} rows past a known one (tests use small steps). */
+    public RosterReader(DataSource dataSource, long rulerStep) {
         this.dataSource = dataSource;
+        this.rulerStep = rulerStep;
     }
 
     /**
@@ -64,22 +69,22 @@ public final class RosterReader {
             long total = total(connection, from, parameters, head);
             List<ObjectNode> rows = new ArrayList<>();
             if (request.offset() < total) {
-                // A client walking the default order page after page starts each page after the last row of the one before
-                // (kept while nothing changed), rather than walking the offset again from the start.
-                Bookmark mark = request.sort() == null ? bookmarks.get(from + order, parameters, head) : null;
-                Long after = mark != null && mark.offset() == request.offset() ? mark.lastRowId() : null;
-                String keyset = after == null ? "" : " AND " + collection.rowId() + (request.descending() ? " < ?" : " > ?");
+                // In the default order a page starts after the nearest known row before it (where an earlier page ended,
+                // or a mark laid on the way to a far jump), kept while nothing changed, and walks only the rest.
+                OffsetRuler ruler = request.sort() == null ? ruler(connection, collection.rowId(), from, order, parameters, head, request) : null;
+                OffsetRuler.Mark mark = ruler == null ? new OffsetRuler.Mark(0, null) : ruler.from(request.offset());
+                String keyset = mark.lastRowId() == null ? "" : " AND " + collection.rowId() + (request.descending() ? " < ?" : " > ?");
                 // Deferred join: the offset is walked over row ids alone (the joins the page does not filter or sort on are
                 // left out by MariaDB's table elimination), then only the page's rows are joined and turned into JSON.
                 try (PreparedStatement select = connection.prepareStatement("SELECT page.page_id AS page_row_id, " + collection.select()
                         + " FROM (SELECT " + collection.rowId() + " AS page_id FROM " + from + keyset + order + " LIMIT ? OFFSET ?) page "
                         + "JOIN (" + collection.from() + ") ON " + collection.rowId() + " = page.page_id" + order)) {
                     int next = bind(select, parameters);
-                    if (after != null) {
-                        select.setLong(next++, after);
+                    if (mark.lastRowId() != null) {
+                        select.setLong(next++, mark.lastRowId());
                     }
                     select.setInt(next, request.limit());
-                    select.setLong(next + 1, after == null ? request.offset() : 0);
+                    select.setLong(next + 1, request.offset() - mark.offset());
                     long last = 0;
                     try (ResultSet row = select.executeQuery()) {
                         while (row.next()) {
@@ -87,8 +92,8 @@ public final class RosterReader {
                             last = row.getLong("page_row_id");
                         }
                     }
-                    if (request.sort() == null && !rows.isEmpty()) {
-                        bookmarks.put(from + order, parameters, head, new Bookmark(request.offset() + rows.size(), last));
+                    if (ruler != null && !rows.isEmpty()) {
+                        ruler.mark(request.offset() + rows.size(), last);
                     }
                 }
             }
@@ -96,6 +101,42 @@ public final class RosterReader {
         } catch (SQLException e) {
             throw unavailable(e);
         }
+    }
+
+    /**
+     * The query's ruler at this head. A page farther than the ruler's step past its nearest mark
+     * first lays marks every step rows up to it, in one pass over the row ids that
+     * numbers them (the same walk the page would make, done once for all later pages).
+     */
+    private OffsetRuler ruler(Connection connection, String rowId, String from, String order, List<Object> parameters, long head,
+            Request request) throws SQLException {
+        OffsetRuler ruler = rulers.get(from + order, parameters, head);
+        if (ruler == null) {
+            ruler = new OffsetRuler(rulerStep);
+            rulers.put(from + order, parameters, head, ruler);
+        }
+        OffsetRuler.Mark start = ruler.from(request.offset());
+        long distance = request.offset() - start.offset();
+        if (distance <= ruler.step()) {
+            return ruler;
+        }
+        String keyset = start.lastRowId() == null ? "" : " AND " + rowId + (request.descending() ? " < ?" : " > ?");
+        try (PreparedStatement marks = connection.prepareStatement("SELECT mark_id, mark_n FROM (SELECT " + rowId + " AS mark_id, "
+                + "ROW_NUMBER() OVER (" + order.strip() + ") AS mark_n FROM " + from + keyset + ") numbered WHERE mark_n % ? = 0 "
+                + "AND mark_n <= ?")) {
+            int next = bind(marks, parameters);
+            if (start.lastRowId() != null) {
+                marks.setLong(next++, start.lastRowId());
+            }
+            marks.setLong(next, ruler.step());
+            marks.setLong(next + 1, distance);
+            try (ResultSet row = marks.executeQuery()) {
+                while (row.next()) {
+                    ruler.mark(start.offset() + row.getLong("mark_n"), row.getLong("mark_id"));
+                }
+            }
+        }
+        return ruler;
     }
 
     /** The size of the filtered collection, counted only when data changed since it was last counted. */
