@@ -190,6 +190,41 @@ class RosterCsvImportTest {
     }
 
     @Test
+    void aGuardiansAgentsAreTheirStudentsAndAPairNamedOnBothRowsIsOneRelation() throws Exception {
+        Map<String, String> files = oneRosterFiles();
+        files.remove("enrollments.csv");
+        files.remove("demographics.csv");
+        // Only the parents' rows name the children (p1 two of them, before and after its own line); u2 also names p1;
+        // g1 names a teacher, g2 nobody.
+        files.put("users.csv", "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,"
+                + "middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n"
+                + "u1,active,,true,s1,student,,,小明,王,,G1001,,,,,01,\n"
+                + "p1,active,,true,s1,parent,,,建国,王,,,,,,\"u1,u2\",,\n"
+                + "u2,active,,true,s1,student,,,小红,王,,G1002,,,,p1,01,\n"
+                + "u3,active,,true,s1,teacher,,,老师,刘,,T001,,,,,,\n"
+                + "g1,active,,true,s1,guardian,,,监护人,李,,,,,,u3,,\n"
+                + "g2,active,,true,s1,relative,,,外婆,赵,,,,,,nobody,,\n");
+        Ledger ledger = new Ledger();
+        run(OneRosterCsvFiles.importer(upserts), zip("parents.zip", files, StandardCharsets.UTF_8), null, OPERATOR, ledger);
+        assertEquals(2, ledger.rejected.size(), ledger.rejected.toString());
+        assertTrue(ledger.rejected.get(0).startsWith("users.csv:6:agentSourcedIds:agentSourcedIds names u3, who is not a student"),
+                ledger.rejected.toString());
+        assertTrue(ledger.rejected.get(1).startsWith("users.csv:7:agentSourcedIds:agentSourcedIds names nobody, who is neither in "
+                + "users.csv nor stored: add the student's row"), ledger.rejected.toString());
+        assertEquals(Map.of("p1", "50"), guardiansOf("u1"));
+        assertEquals(Map.of("p1", "50"), guardiansOf("u2"), "named on p1's row and on u2's: one relation");
+        assertEquals(2, BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_guardian_relation"));
+
+        Ledger again = new Ledger();
+        ImportTally second = run(OneRosterCsvFiles.importer(upserts), zip("parents.zip", files, StandardCharsets.UTF_8), null, OPERATOR,
+                again);
+        assertEquals(ledger.rejected, again.rejected);
+        assertEquals(0, second.created() + second.updated(), "importing the same file again changes nothing");
+        assertEquals(2, BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change WHERE entity = 'guardianRelation'"),
+                "a change-feed row per relation, once");
+    }
+
+    @Test
     void agentsOfABatchTheDatabaseRefusedAsAWholeStillBecomeRelations() throws Exception {
         Map<String, String> files = oneRosterFiles();
         files.remove("enrollments.csv");

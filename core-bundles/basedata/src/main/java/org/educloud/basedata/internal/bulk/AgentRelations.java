@@ -23,8 +23,10 @@ import org.educloud.identity.Caller;
 
 /**
  * Guardian relations from OneRoster's users.csv: a student's {@code agentSourcedIds} are their
- * guardians, related with the GB/T 4761 code their role says — {@code parent} 50 (父母), {@code relative}
- * 97 (其他亲属), {@code guardian} or a role the file does not give 80 (其他).
+ * guardians, and a parent's, guardian's or relative's are the students they care for (a file may
+ * give the pair on either row, or on both: it is one relation). Each is related with the GB/T 4761
+ * code the guardian's role says — {@code parent} 50 (父母), {@code relative} 97 (其他亲属),
+ * {@code guardian} or a role the file does not give 80 (其他).
  *
  * <p>A guardian may come later in users.csv than the student naming them, so the pairs wait until the
  * whole file is in, in temporary tables of the import's connection (not in memory), with the role of
@@ -32,9 +34,10 @@ import org.educloud.identity.Caller;
  * path for relations, each with a sourcedId made from the pair, so importing the file again finds
  * the same relations unchanged. A pair already related under another sourcedId (the platform's
  * guardianRelations.csv, the REST API, an export imported back) is left as it is: its code may be
- * the more precise one (51 father rather than 50 parent). An agent naming nobody, or someone who is
- * not a guardian, is rejected at the student's line, field agentSourcedIds; a student whose own row
- * was refused has that reason reported already, and their agents are skipped.
+ * the more precise one (51 father rather than 50 parent). An agent naming nobody, or someone of the
+ * wrong role (a student's agent who is not a guardian, a guardian's who is not a student), is rejected
+ * at the line that names them, field agentSourcedIds; a person whose own row was refused has that
+ * reason reported already, and the agents their row names are skipped.
  *
  * <p>Not done: an agent left out of a later file is not unrelated (relations are also made elsewhere,
  * and OneRoster bulk files need not carry every user); delete the relation through the API.
@@ -46,12 +49,15 @@ final class AgentRelations implements RosterCsvImport.Afterwards {
     /** Longer sourcedIds are refused by validation anyway; clipped, they still fit the key. */
     private static final int MAX = 255;
 
-    private record Pair(long line, String student, String agent, String agentRole) {
+    /** A student and a guardian (the agent) named on line {@code line}: the student's row, or the guardian's ({@code byGuardian}). */
+    private record Pair(long line, String student, String agent, boolean byGuardian, String agentRole) {
     }
 
     private final Upserts upserts;
+    // One row per pair, from the first line that names it (IGNORE keeps it); walked in the file's order.
     private final TemporaryTable pairs = new TemporaryTable("bd_tmp_import_agent", "line BIGINT NOT NULL, student VARCHAR(" + MAX
-            + ") NOT NULL, agent VARCHAR(" + MAX + ") NOT NULL, PRIMARY KEY (line, agent)");
+            + ") NOT NULL, agent VARCHAR(" + MAX + ") NOT NULL, by_guardian BOOLEAN NOT NULL, PRIMARY KEY (student, agent), "
+            + "KEY (line, student, agent)");
     private final TemporaryTable roles = new TemporaryTable("bd_tmp_import_agent_role", "user_sourced_id VARCHAR(" + MAX
             + ") PRIMARY KEY, role VARCHAR(32) NOT NULL");
 
@@ -91,13 +97,16 @@ final class AgentRelations implements RosterCsvImport.Afterwards {
             }
             if (role.equals("student")) {
                 for (String agent : new java.util.LinkedHashSet<>(row.list(FIELD))) {
-                    agents.add(new Object[] {row.line(), sourcedId, clipped(agent)});
+                    agents.add(new Object[] {row.line(), sourcedId, clipped(agent), false});
                 }
             } else if (GUARDIAN_ROLES.contains(role)) {
                 guardians.add(new Object[] {sourcedId, role});
+                for (String student : new java.util.LinkedHashSet<>(row.list(FIELD))) {
+                    agents.add(new Object[] {row.line(), clipped(student), sourcedId, true});
+                }
             }
         }
-        insert(connection, pairs, "INSERT IGNORE INTO " + pairs.name() + " (line, student, agent) VALUES ", agents);
+        insert(connection, pairs, "INSERT IGNORE INTO " + pairs.name() + " (line, student, agent, by_guardian) VALUES ", agents);
         insert(connection, roles, "INSERT INTO " + roles.name() + " (user_sourced_id, role) VALUES ", guardians,
                 " ON DUPLICATE KEY UPDATE role = VALUES(role)");
         // Kept at once: the batch may yet be refused as a whole and rolled back (then written row by row), and the
@@ -111,17 +120,15 @@ final class AgentRelations implements RosterCsvImport.Afterwards {
             return;
         }
         try {
-            long line = 0;
-            String agent = "";
+            Pair after = new Pair(0, "", "", false, null);
             while (true) {
-                List<Pair> chunk = next(batch.connection(), line, agent);
+                List<Pair> chunk = next(batch.connection(), after);
                 if (chunk.isEmpty()) {
                     break;
                 }
                 write(caller, batch, chunk, report);
                 batch.commit();
-                line = chunk.get(chunk.size() - 1).line();
-                agent = chunk.get(chunk.size() - 1).agent();
+                after = chunk.get(chunk.size() - 1);
             }
         } catch (SQLException e) {
             throw TemporaryTable.unavailable(e);
@@ -136,19 +143,22 @@ final class AgentRelations implements RosterCsvImport.Afterwards {
         roles.drop(batch.connection());
     }
 
-    /** The next pairs after (line, agent), in the file's order, with each agent's role where the file gives it. */
-    private List<Pair> next(Connection connection, long line, String agent) throws SQLException {
+    /** The next pairs after {@code after}, in the file's order, with each guardian's role where the file gives it. */
+    private List<Pair> next(Connection connection, Pair after) throws SQLException {
         roles.create(connection);
         List<Pair> chunk = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT a.line, a.student, a.agent, r.role FROM " + pairs.name()
-                + " a LEFT JOIN " + roles.name() + " r ON r.user_sourced_id = a.agent WHERE a.line > ? OR (a.line = ? AND a.agent > ?) "
-                + "ORDER BY a.line, a.agent LIMIT " + RosterCsvImport.BATCH)) {
-            select.setLong(1, line);
-            select.setLong(2, line);
-            select.setString(3, agent);
+        try (PreparedStatement select = connection.prepareStatement("SELECT a.line, a.student, a.agent, a.by_guardian, r.role FROM "
+                + pairs.name() + " a LEFT JOIN " + roles.name() + " r ON r.user_sourced_id = a.agent WHERE a.line > ? OR (a.line = ? "
+                + "AND (a.student > ? OR (a.student = ? AND a.agent > ?))) ORDER BY a.line, a.student, a.agent LIMIT "
+                + RosterCsvImport.BATCH)) {
+            select.setLong(1, after.line());
+            select.setLong(2, after.line());
+            select.setString(3, after.student());
+            select.setString(4, after.student());
+            select.setString(5, after.agent());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    chunk.add(new Pair(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4)));
+                    chunk.add(new Pair(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getBoolean(4), rows.getString(5)));
                 }
             }
         }
@@ -169,18 +179,23 @@ final class AgentRelations implements RosterCsvImport.Afterwards {
         List<GuardianRelation> relations = new ArrayList<>();
         List<Pair> written = new ArrayList<>();
         for (Pair pair : chunk) {
-            String agentRole = roleOf.get(pair.agent());
             String sourcedId = sourcedId(pair.student(), pair.agent());
-            if (!"STUDENT".equals(roleOf.get(pair.student()))) {
-                continue; // the student's own row was refused, and said why
+            // The row that names the other: its own person must have landed (else its refusal was reported already).
+            String namer = pair.byGuardian() ? pair.agent() : pair.student();
+            String named = pair.byGuardian() ? pair.student() : pair.agent();
+            if (!(pair.byGuardian() ? "GUARDIAN" : "STUDENT").equals(roleOf.get(namer))) {
+                continue;
             }
-            if (agentRole == null) {
-                report.reject(pair.line(), FIELD, FIELD + " names " + pair.agent() + ", who is neither in users.csv nor stored: "
-                        + "add the guardian's row (role parent, guardian or relative), or leave " + pair.agent() + " out");
-            } else if (!agentRole.equals("GUARDIAN")) {
+            String namedRole = roleOf.get(named);
+            if (namedRole == null) {
+                report.reject(pair.line(), FIELD, FIELD + " names " + named + ", who is neither in users.csv nor stored: add "
+                        + (pair.byGuardian() ? "the student's row" : "the guardian's row (role parent, guardian or relative)")
+                        + ", or leave " + named + " out");
+            } else if (!namedRole.equals(pair.byGuardian() ? "STUDENT" : "GUARDIAN")) {
                 // Not which role: the person may be one the importer may not read (as the relation service says it).
-                report.reject(pair.line(), FIELD, FIELD + " names " + pair.agent() + ", who is not a guardian: a student's agents "
-                        + "are their guardians (role parent, guardian or relative)");
+                report.reject(pair.line(), FIELD, FIELD + " names " + named + (pair.byGuardian()
+                        ? ", who is not a student: a parent's, guardian's or relative's agents are the students they care for"
+                        : ", who is not a guardian: a student's agents are their guardians (role parent, guardian or relative)"));
             } else if (related.containsKey(pair.student() + "\u0000" + pair.agent())
                     && !related.get(pair.student() + "\u0000" + pair.agent()).equals(sourcedId)) {
                 report.outcome(Outcome.UNCHANGED); // related already, under the relation's own sourcedId
@@ -220,7 +235,7 @@ final class AgentRelations implements RosterCsvImport.Afterwards {
         if (problem.kind() == BasedataProblem.Kind.UNAVAILABLE) {
             throw problem;
         }
-        report.reject(pair.line(), FIELD, "agent " + pair.agent() + ": " + problem.getMessage());
+        report.reject(pair.line(), FIELD, "agent " + (pair.byGuardian() ? pair.student() : pair.agent()) + ": " + problem.getMessage());
     }
 
     /** The stored role (STUDENT, GUARDIAN, ...) of each of these people that exists. */
