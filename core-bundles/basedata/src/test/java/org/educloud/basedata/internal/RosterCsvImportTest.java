@@ -191,14 +191,9 @@ class RosterCsvImportTest {
 
     @Test
     void aGuardiansAgentsAreTheirStudentsAndAPairNamedOnBothRowsIsOneRelation() throws Exception {
-        Map<String, String> files = oneRosterFiles();
-        files.remove("enrollments.csv");
-        files.remove("demographics.csv");
         // Only the parents' rows name the children (p1 two of them, before and after its own line); u2 also names p1;
         // g1 names a teacher, g2 nobody.
-        files.put("users.csv", "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,"
-                + "middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n"
-                + "u1,active,,true,s1,student,,,小明,王,,G1001,,,,,01,\n"
+        Map<String, String> files = withUsers("u1,active,,true,s1,student,,,小明,王,,G1001,,,,,01,\n"
                 + "p1,active,,true,s1,parent,,,建国,王,,,,,,\"u1,u2\",,\n"
                 + "u2,active,,true,s1,student,,,小红,王,,G1002,,,,p1,01,\n"
                 + "u3,active,,true,s1,teacher,,,老师,刘,,T001,,,,,,\n"
@@ -226,13 +221,8 @@ class RosterCsvImportTest {
 
     @Test
     void agentsOfABatchTheDatabaseRefusedAsAWholeStillBecomeRelations() throws Exception {
-        Map<String, String> files = oneRosterFiles();
-        files.remove("enrollments.csv");
-        files.remove("demographics.csv");
         // u2 takes u1's registry number: the database refuses the batch, which is written again row by row.
-        files.put("users.csv", "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,"
-                + "middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n"
-                + "u1,active,,true,s1,student,,,小明,王,,G1001,,,,p1,01,\n"
+        Map<String, String> files = withUsers("u1,active,,true,s1,student,,,小明,王,,G1001,,,,p1,01,\n"
                 + "u2,active,,true,s1,student,,,小红,李,,G1001,,,,p1,01,\n"
                 + "p1,active,,true,s1,parent,,,建国,王,,,,,,,,\n");
         Ledger ledger = new Ledger();
@@ -241,6 +231,16 @@ class RosterCsvImportTest {
         assertTrue(ledger.rejected.get(0).startsWith("users.csv:3:status.registryNumber:"), ledger.rejected.toString());
         assertEquals(Map.of("p1", "50"), guardiansOf("u1"));
         assertTrue(people.find(OPERATOR, "u2", false).isEmpty(), "refused, so its agent is not reported again");
+    }
+
+    /** The OneRoster files with their orgs, sessions, course and class, and these rows (after the header) as users.csv. */
+    private Map<String, String> withUsers(String rows) {
+        Map<String, String> files = oneRosterFiles();
+        files.remove("enrollments.csv");
+        files.remove("demographics.csv");
+        files.put("users.csv", "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,"
+                + "middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n" + rows);
+        return files;
     }
 
     /** A student's guardians and their relation codes. */
