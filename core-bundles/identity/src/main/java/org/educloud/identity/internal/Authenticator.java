@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.educloud.identity.Account;
 import org.educloud.identity.internal.JdbcAccountDirectory.StoredCredentials;
@@ -42,7 +43,9 @@ public final class Authenticator {
     private final LoginThrottle byLogin;
     private final LoginThrottle byAddress;
     private final AuditTrail audit;
-    private final String decoyHash;
+    // Made off the activating thread: an Argon2 hash takes a few hundred milliseconds, and this component
+    // is activated while the kernel's REST application is built, before it can answer anything.
+    private final CompletableFuture<String> decoyHash;
 
     @Activate
     public Authenticator(@Reference(name = "accounts") JdbcAccountDirectory accounts, IdentityConfig config) {
@@ -58,7 +61,7 @@ public final class Authenticator {
         this.byLogin = byLogin;
         this.byAddress = byAddress;
         this.audit = audit;
-        this.decoyHash = accounts.passwords().hash("decoy password that matches nothing");
+        this.decoyHash = CompletableFuture.supplyAsync(() -> accounts.passwords().hash("decoy password that matches nothing"));
     }
 
     Outcome authenticate(String login, String password, String address) {
@@ -73,7 +76,7 @@ public final class Authenticator {
             return new Blocked(blocked);
         }
         boolean matches = accounts.passwords().verify(password == null ? "" : password,
-                credentials.map(StoredCredentials::passwordHash).orElse(decoyHash)) && credentials.isPresent();
+                credentials.map(StoredCredentials::passwordHash).orElseGet(decoyHash::join)) && credentials.isPresent();
         if (matches && !account.get().locked()) {
             byLogin.succeed(key);
             byAddress.succeed(address);
