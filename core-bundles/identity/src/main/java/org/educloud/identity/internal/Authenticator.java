@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import org.educloud.identity.Account;
 import org.educloud.identity.internal.JdbcAccountDirectory.StoredCredentials;
@@ -43,9 +42,9 @@ public final class Authenticator {
     private final LoginThrottle byLogin;
     private final LoginThrottle byAddress;
     private final AuditTrail audit;
-    // Made off the activating thread: an Argon2 hash takes a few hundred milliseconds, and this component
-    // is activated while the kernel's REST application is built, before it can answer anything.
-    private final CompletableFuture<String> decoyHash;
+    // Made at the first login, known user or not (so that it tells nothing), not at activation: an Argon2 hash
+    // takes a few hundred milliseconds of CPU, and this component is activated while the kernel boots.
+    private volatile String decoyHash;
 
     @Activate
     public Authenticator(@Reference(name = "accounts") JdbcAccountDirectory accounts, IdentityConfig config) {
@@ -61,10 +60,24 @@ public final class Authenticator {
         this.byLogin = byLogin;
         this.byAddress = byAddress;
         this.audit = audit;
-        this.decoyHash = CompletableFuture.supplyAsync(() -> accounts.passwords().hash("decoy password that matches nothing"));
+    }
+
+    /** The hash an unknown login's password is checked against, so that it takes as long as a known one's. */
+    private String decoy() {
+        String decoy = decoyHash;
+        if (decoy == null) {
+            synchronized (this) {
+                if (decoyHash == null) {
+                    decoyHash = accounts.passwords().hash("decoy password that matches nothing");
+                }
+                decoy = decoyHash;
+            }
+        }
+        return decoy;
     }
 
     Outcome authenticate(String login, String password, String address) {
+        String decoy = decoy();
         String key = login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
         Instant blocked = later(byLogin.blockedUntil(key), byAddress.blockedUntil(address));
         Optional<StoredCredentials> credentials = accounts.credentials(key);
@@ -76,7 +89,7 @@ public final class Authenticator {
             return new Blocked(blocked);
         }
         boolean matches = accounts.passwords().verify(password == null ? "" : password,
-                credentials.map(StoredCredentials::passwordHash).orElseGet(decoyHash::join)) && credentials.isPresent();
+                credentials.map(StoredCredentials::passwordHash).orElse(decoy)) && credentials.isPresent();
         if (matches && !account.get().locked()) {
             byLogin.succeed(key);
             byAddress.succeed(address);
