@@ -2,6 +2,8 @@ package org.educloud.sdk.runtime.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
 
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
@@ -42,16 +44,25 @@ public final class AppRebuildHold implements Filter {
 
     /** Far above a rebuild (tens of milliseconds, some hundreds on a loaded machine). */
     static final Duration PATIENCE = Duration.ofSeconds(2);
+    /**
+     * Requests held at once, at most, over all apps: a hold comes before the token check, so without a
+     * bound anyone could tie up the server's threads with requests to an app that has no server (one
+     * without REST resources, or whose components never came up). Beyond it, a request is answered as
+     * it is, at once.
+     */
+    static final int HELD_AT_MOST = 16;
     private static final long PAUSE_MILLIS = 20;
 
     private final Duration patience;
+    private final Semaphore holds;
 
     public AppRebuildHold() {
-        this(PATIENCE);
+        this(PATIENCE, HELD_AT_MOST);
     }
 
-    AppRebuildHold(Duration patience) {
+    AppRebuildHold(Duration patience, int heldAtMost) {
         this.patience = patience;
+        this.holds = new Semaphore(heldAtMost);
     }
 
     @Override
@@ -60,19 +71,38 @@ public final class AppRebuildHold implements Filter {
             chain.doFilter(request, response);
             return;
         }
+        if (served(request, http, chain)) {
+            return;
+        }
+        if (holds.tryAcquire()) {
+            try {
+                hold(request, http, chain);
+                return;
+            } catch (TimeoutException outOfPatience) {
+                // answered as it is, below
+            } finally {
+                holds.release();
+            }
+        }
+        chain.doFilter(request, response); // too many held, or out of patience: the answer goes out as it is
+    }
+
+    /** Runs the request again until it is served; throws when patience runs out first. */
+    private void hold(ServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException, TimeoutException {
         long end = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < end) {
-            if (served(request, http, chain)) {
-                return;
-            }
             try {
                 Thread.sleep(PAUSE_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
+            if (served(request, response, chain)) {
+                return;
+            }
         }
-        chain.doFilter(request, response); // out of patience: the answer goes out as it is
+        throw new TimeoutException();
     }
 
     /** Runs the request once; false when it did not reach the app's application and may run again. */

@@ -40,7 +40,7 @@ class AppRebuildHoldTest {
                 served(req, (HttpServletResponse) res, 200, "{\"greeting\":\"你好\"}");
             }
         };
-        new AppRebuildHold(Duration.ofSeconds(5)).doFilter(request, answer.response, chain);
+        new AppRebuildHold(Duration.ofSeconds(5), 4).doFilter(request, answer.response, chain);
         assertEquals(4, calls.get());
         assertEquals(200, answer.status);
         assertEquals("{\"greeting\":\"你好\"}", answer.body.toString());
@@ -56,7 +56,7 @@ class AppRebuildHoldTest {
             }
             served(req, (HttpServletResponse) res, 200, "{}");
         };
-        new AppRebuildHold(Duration.ofSeconds(5)).doFilter(request, answer.response, chain);
+        new AppRebuildHold(Duration.ofSeconds(5), 4).doFilter(request, answer.response, chain);
         assertEquals(2, calls.get());
         assertEquals(200, answer.status);
     }
@@ -69,7 +69,7 @@ class AppRebuildHoldTest {
             req.setAttribute(AppRequestMark.ATTRIBUTE, Boolean.TRUE);
             throw new IllegalStateException("the app's resource failed");
         };
-        assertThrows(IllegalStateException.class, () -> new AppRebuildHold(Duration.ofSeconds(5)).doFilter(request, answer.response, chain));
+        assertThrows(IllegalStateException.class, () -> new AppRebuildHold(Duration.ofSeconds(5), 4).doFilter(request, answer.response, chain));
         assertEquals(1, calls.get(), "what ran in the app is never run twice");
     }
 
@@ -80,7 +80,7 @@ class AppRebuildHoldTest {
             calls.incrementAndGet();
             served(req, (HttpServletResponse) res, 404, "{\"title\":\"no such notice\"}");
         };
-        new AppRebuildHold(Duration.ofSeconds(5)).doFilter(request, answer.response, chain);
+        new AppRebuildHold(Duration.ofSeconds(5), 4).doFilter(request, answer.response, chain);
         assertEquals(1, calls.get());
         assertEquals(404, answer.status);
         assertEquals("{\"title\":\"no such notice\"}", answer.body.toString());
@@ -94,12 +94,27 @@ class AppRebuildHoldTest {
             noServer((HttpServletResponse) res);
         };
         long start = System.nanoTime();
-        new AppRebuildHold(Duration.ofMillis(200)).doFilter(request, answer.response, chain);
+        new AppRebuildHold(Duration.ofMillis(200), 4).doFilter(request, answer.response, chain);
         assertTrue(System.nanoTime() - start >= Duration.ofMillis(200).toNanos());
         assertTrue(calls.get() >= 2, "tried again meanwhile: " + calls.get());
         assertEquals(404, answer.status);
         assertEquals("<html><body>No service was found.</body></html>", answer.body.toString(), "written once, by the last try");
         assertEquals("text/html", answer.contentType);
+    }
+
+    @Test
+    void beyondTheRequestsHeldAtOnceARequestIsAnsweredAsItIsAtOnce() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        FilterChain chain = (req, res) -> {
+            calls.incrementAndGet();
+            noServer((HttpServletResponse) res);
+        };
+        long start = System.nanoTime();
+        new AppRebuildHold(Duration.ofSeconds(5), 0).doFilter(request, answer.response, chain);
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(4).toNanos(), "not held");
+        assertEquals(2, calls.get(), "one try, then straight through");
+        assertEquals(404, answer.status);
+        assertEquals("<html><body>No service was found.</body></html>", answer.body.toString());
     }
 
     /** What CXF's servlet answers when its application has no server. */
