@@ -89,10 +89,7 @@ class AppRebuildHoldTest {
     @Test
     void anApplicationThatNeverServesGetsTheNotFoundOnceOutOfPatience() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        FilterChain chain = (req, res) -> {
-            calls.incrementAndGet();
-            noServer((HttpServletResponse) res);
-        };
+        FilterChain chain = neverServed(calls);
         long start = System.nanoTime();
         new AppRebuildHold(Duration.ofMillis(200), 4).doFilter(request, answer.response, chain);
         assertTrue(System.nanoTime() - start >= Duration.ofMillis(200).toNanos());
@@ -105,16 +102,21 @@ class AppRebuildHoldTest {
     @Test
     void beyondTheRequestsHeldAtOnceARequestIsAnsweredAsItIsAtOnce() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        FilterChain chain = (req, res) -> {
-            calls.incrementAndGet();
-            noServer((HttpServletResponse) res);
-        };
+        FilterChain chain = neverServed(calls);
         long start = System.nanoTime();
         new AppRebuildHold(Duration.ofSeconds(5), 0).doFilter(request, answer.response, chain);
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(4).toNanos(), "not held");
         assertEquals(2, calls.get(), "one try, then straight through");
         assertEquals(404, answer.status);
         assertEquals("<html><body>No service was found.</body></html>", answer.body.toString());
+    }
+
+    /** A chain whose application never has a server, counting the tries. */
+    private static FilterChain neverServed(AtomicInteger calls) {
+        return (req, res) -> {
+            calls.incrementAndGet();
+            noServer((HttpServletResponse) res);
+        };
     }
 
     /** What CXF's servlet answers when its application has no server. */
