@@ -32,6 +32,8 @@ import org.osgi.util.tracker.BundleTracker;
 public final class AppApplications {
 
     static final String NAME_PREFIX = "educloud.app.";
+    /** The app center's check that the app is installed for the caller's school (app-center/deployment). */
+    static final String INSTALLED_GATE = "(osgi.jaxrs.name=educloud.app-installed-gate)";
 
     private final BundleContext context;
     private final Map<String, Running> running = new HashMap<>();
@@ -73,8 +75,9 @@ public final class AppApplications {
         properties.put(JaxrsWhiteboardConstants.JAX_RS_APPLICATION_BASE, AppDescriptor.apiPath(appId));
         properties.put(JaxrsWhiteboardConstants.JAX_RS_NAME, NAME_PREFIX + appId);
         properties.put(AppDescriptor.APPLICATION_PROPERTY, appId);
-        // Never served without the kernel's token check: the application waits for it.
-        properties.put(JaxrsWhiteboardConstants.JAX_RS_EXTENSION_SELECT, AppDescriptor.TOKEN_CHECK);
+        // Never served without the kernel's token check and the installed-app check: the application waits for both
+        // (without the second, anyone with a token could call an app their school never installed).
+        properties.put(JaxrsWhiteboardConstants.JAX_RS_EXTENSION_SELECT, new String[] {AppDescriptor.TOKEN_CHECK, INSTALLED_GATE});
         return properties;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Hashtable;
+import java.util.List;
 
 import org.educloud.sdk.app.AppDescriptor;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class AppApplicationsTest {
     }
 
     @Test
-    void anAppsApplicationWaitsForTheTokenCheck() {
-        assertEquals(AppDescriptor.TOKEN_CHECK, AppApplications.propertiesOf("notices").get("osgi.jaxrs.extension.select"));
+    void anAppsApplicationWaitsForTheTokenCheckAndTheInstalledAppCheck() {
+        assertEquals(List.of(AppDescriptor.TOKEN_CHECK, "(osgi.jaxrs.name=educloud.app-installed-gate)"),
+                List.of((String[]) AppApplications.propertiesOf("notices").get("osgi.jaxrs.extension.select")));
     }
 }
