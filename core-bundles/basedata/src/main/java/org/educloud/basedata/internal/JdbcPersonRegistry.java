@@ -72,8 +72,8 @@ public final class JdbcPersonRegistry implements PersonRegistry {
             + "household_registration = ?, address = ?, migrant_child = ?, left_behind_child = ?, orphan = ?, disabled = ?, "
             + "special_care = ?, financial_aid = ?, version = version + 1, updated_at = CURRENT_TIMESTAMP(3) WHERE person_id = ?";
     static final String STATUS_INSERT = "INSERT INTO bd_student_status (registry_number, enrollment_date, household_registration, "
-            + "address, migrant_child, left_behind_child, orphan, disabled, special_care, financial_aid, person_id, sourced_id) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UUID())";
+            + "address, migrant_child, left_behind_child, orphan, disabled, special_care, financial_aid, person_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     static final String RELATION_INSERT = "INSERT INTO bd_guardian_relation (sourced_id, guardian_id, student_id, org_path, "
             + "relation_code, primary_contact) VALUES (?, ?, ?, ?, ?, ?)";

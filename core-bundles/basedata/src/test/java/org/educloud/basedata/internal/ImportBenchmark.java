@@ -88,12 +88,19 @@ class ImportBenchmark {
         }
         for (String run : new String[] {"first import", "re-import (unchanged)"}) {
             resetPeaks();
+            long jvmCpu = jvmCpuNanos();
+            long dbCpu = serverCpuNanos();
             long start = System.nanoTime();
             ImportJob job = jobs.run(OPERATOR, file, null, null, p -> { });
             double seconds = (System.nanoTime() - start) / 1e9;
+            jvmCpu = jvmCpuNanos() - jvmCpu;
+            dbCpu = dbCpu < 0 ? -1 : serverCpuNanos() - dbCpu;
             System.out.printf("BENCH %s: %d rows (%d MB file) in %.1f s = %.0f rows/s; created %d, unchanged %d, rejected %d; "
                     + "peak heap %d MB (max %d MB)%n", run, job.rowsRead(), Files.size(file) >> 20, seconds, job.rowsRead() / seconds,
                     job.created(), job.unchanged(), job.rejected(), peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("BENCH %s: CPU per row: this JVM %.1f µs, mariadbd %s (2 cores give %.1f µs per row at this rate)%n", run,
+                    jvmCpu / 1e3 / job.rowsRead(), dbCpu < 0 ? "not readable" : String.format("%.1f µs", dbCpu / 1e3 / job.rowsRead()),
+                    2 * seconds * 1e6 / job.rowsRead());
             assertEquals(rows, job.rowsCommitted(), job.message());
         }
 
@@ -174,6 +181,27 @@ class ImportBenchmark {
         Arrays.sort(took);
         System.out.printf("BENCH %s: %d pages, %d rows; p50 %.1f ms, p99 %.1f ms%n", what, pages, items, took[pages / 2] / 1e6,
                 took[Math.min(pages - 1, (int) Math.ceil(pages * 0.99) - 1)] / 1e6);
+    }
+
+    /** CPU time of this JVM, all threads (GC and JIT included). */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of the local mariadbd (user + system, from /proc), or -1 when it is not on this machine or not readable. */
+    private static long serverCpuNanos() {
+        try {
+            Path stat = ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd")).orElse(false))
+                    .findFirst().map(p -> Path.of("/proc", String.valueOf(p.pid()), "stat")).orElse(null);
+            if (stat == null) {
+                return -1;
+            }
+            String line = Files.readString(stat);
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // clock ticks of 10 ms
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static void resetPeaks() {
