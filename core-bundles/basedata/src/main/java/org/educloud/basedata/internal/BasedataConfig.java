@@ -21,4 +21,9 @@ public @interface BasedataConfig {
     @AttributeDefinition(description = "The largest upload POST /api/basedata/v1/imports takes, in megabytes; a larger one is "
             + "refused with 413 (import it at the shell with data:import instead, which reads the file in place).")
     long importMaxMegabytes() default 1024;
+
+    @AttributeDefinition(description = "Connections an import writes its batches on while it reads and checks the next ones "
+            + "(0 to 8, each held for the whole import besides the import's own; 0 writes each batch before the next is "
+            + "read: slower, but one connection).", min = "0", max = "8")
+    int importWriters() default 2;
 }

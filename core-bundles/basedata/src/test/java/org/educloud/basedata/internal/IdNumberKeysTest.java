@@ -117,6 +117,11 @@ class IdNumberKeysTest {
             public long importMaxMegabytes() {
                 return 1024;
             }
+
+            @Override
+            public int importWriters() {
+                return 2;
+            }
         };
     }
 

@@ -18,6 +18,7 @@ import java.util.zip.ZipOutputStream;
 
 import javax.sql.DataSource;
 
+import org.educloud.basedata.NationalId;
 import org.educloud.basedata.Org;
 import org.educloud.basedata.OrgKind;
 import org.educloud.basedata.Person;
@@ -29,6 +30,7 @@ import org.educloud.basedata.internal.bulk.PlatformCsvFiles;
 import org.educloud.basedata.internal.bulk.RosterCsvImport;
 import org.educloud.basedata.internal.bulk.RowBatch;
 import org.educloud.basedata.internal.bulk.Upserts;
+import org.educloud.basedata.internal.bulk.WriteLanes;
 import org.educloud.identity.Caller;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RosterCsvImportTest {
 
     private static final TestCaller OPERATOR = TestCaller.holding("operator", "*", "/");
+    private static final int ROWS = 2;
 
     @TempDir
     Path folder;
@@ -352,6 +355,45 @@ class RosterCsvImportTest {
     }
 
     @Test
+    void twoBatchesOnTwoLanesThatClashLoseOnlyTheClashingRow() throws Exception {
+        String orgs = String.join(",", PlatformCsvFiles.ORGS) + "\ns1,school,3701020001,历下区第一实验小学,d370102,primary,public,urban\n";
+        run(PlatformCsvFiles.importer(upserts), write("orgs.csv", orgs, StandardCharsets.UTF_8, false), null, OPERATOR, new Ledger());
+        long changes = BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change");
+        // 40 students in batches of 2, written two batches at a time; lines 7 and 36 share an ID number, and lines 12 and 14
+        // (batches written at once), line 20 has a bad one.
+        String twice = "37010220080101002" + NationalId.checkDigit("37010220080101002");
+        StringBuilder csv = new StringBuilder(String.join(",", PlatformCsvFiles.PEOPLE)).append('\n');
+        for (int i = 0; i < 40; i++) {
+            String id = i == 5 || i == 34 ? "370102200801010013" : i == 10 || i == 12 ? twice : i == 18 ? "370102200801010014" : "";
+            csv.append("q").append(i).append(",student,s1,王,").append(i).append(",male,,").append(id).append(",,,,Q").append(1000 + i)
+                    .append(",,,,,,,,,\n");
+        }
+        Ledger ledger = new Ledger();
+        ImportTally tally = run(PlatformCsvFiles.importer(upserts), write("people.csv", csv.toString(), StandardCharsets.UTF_8, false),
+                null, OPERATOR, ledger);
+        assertEquals(3, ledger.rejected.size(), ledger.rejected.toString());
+        assertTrue(ledger.rejected.stream().anyMatch(r -> r.startsWith("people.csv:20:idNumber:")), ledger.rejected.toString());
+        assertTrue(ledger.rejected.stream().anyMatch(r -> r.startsWith("people.csv:7:idNumber:") || r.startsWith("people.csv:36:idNumber:")),
+                ledger.rejected.toString());
+        assertTrue(ledger.rejected.stream().anyMatch(r -> r.startsWith("people.csv:12:idNumber:") || r.startsWith("people.csv:14:idNumber:")),
+                ledger.rejected.toString());
+        assertEquals(37, tally.created());
+        assertEquals(37, BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_person WHERE sourced_id LIKE 'q%'"));
+        assertEquals(1, BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_person WHERE sourced_id IN ('q5', 'q34')"));
+        assertEquals(1, BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_person WHERE sourced_id IN ('q10', 'q12')"));
+        assertEquals(37, BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_student_status s JOIN bd_person p "
+                + "ON p.id = s.person_id WHERE p.sourced_id LIKE 'q%'"), "a status for every student written");
+        assertEquals(changes + 37, BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change"), "one change row each");
+
+        Ledger again = new Ledger();
+        ImportTally second = run(PlatformCsvFiles.importer(upserts), write("people.csv", csv.toString(), StandardCharsets.UTF_8, false),
+                null, OPERATOR, again);
+        assertEquals(37, second.unchanged());
+        assertEquals(3, again.rejected.size(), again.rejected.toString());
+        assertEquals(changes + 37, BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change"), "a re-import changes nothing");
+    }
+
+    @Test
     void aSourcedIdTwiceInOneFileKeepsTheFirstRowAndRefusesTheSecond() throws Exception {
         String orgs = String.join(",", PlatformCsvFiles.ORGS) + "\ns1,school,3701020001,历下区第一实验小学,d370102,primary,public,urban\n";
         run(PlatformCsvFiles.importer(upserts), write("orgs.csv", orgs, StandardCharsets.UTF_8, false), null, OPERATOR, new Ledger());
@@ -406,9 +448,10 @@ class RosterCsvImportTest {
         assertEquals(2, again.unchanged(), "deleting what is gone changes nothing");
     }
 
-    private ImportTally run(RosterCsvImport importer, Path file, String encoding, Caller caller, Ledger ledger) throws IOException {
-        try (ImportSource source = ImportSource.open(file, null)) {
-            return importer.run(caller, source, encoding, ledger, batch);
+    /** Imports in batches of {@code ROWS}, written on two lanes while the next are read, so every test crosses batches and lanes. */
+    private ImportTally run(RosterCsvImport importer, Path file, String encoding, Caller caller, Ledger ledger) throws Exception {
+        try (ImportSource source = ImportSource.open(file, null); WriteLanes lanes = WriteLanes.open(dataSource, 2, batch)) {
+            return importer.inBatchesOf(ROWS).run(caller, source, encoding, ledger, batch, lanes);
         }
     }
 

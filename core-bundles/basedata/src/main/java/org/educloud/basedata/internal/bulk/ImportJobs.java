@@ -25,12 +25,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.educloud.basedata.BasedataProblem;
 import org.educloud.basedata.BasedataProblem.Kind;
+import org.educloud.basedata.internal.BasedataConfig;
 import org.educloud.basedata.internal.IdNumberKeys;
 import org.educloud.basedata.internal.JdbcClassRoster;
 import org.educloud.basedata.internal.JdbcCurriculum;
 import org.educloud.basedata.internal.JdbcOrgDirectory;
 import org.educloud.basedata.internal.JdbcPersonRegistry;
 import org.educloud.basedata.internal.PeopleLoad;
+import org.educloud.basedata.internal.PlannerStatistics;
 import org.educloud.identity.Caller;
 import org.educloud.persistence.SchemaMigrations;
 import org.osgi.service.component.annotations.Activate;
@@ -46,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * row in {@code bd_import_rejection}, so the report can be downloaded from any node afterwards. A
  * job is visible to whoever started it (the token's subject).
  */
-@Component(service = ImportJobs.class)
+@Component(service = ImportJobs.class, configurationPid = BasedataConfig.PID)
 public final class ImportJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
@@ -55,6 +57,7 @@ public final class ImportJobs {
 
     private final DataSource dataSource;
     private final java.util.function.Function<DataSource, Upserts> upsertsOver;
+    private final int writers;
     // Two imports at a time: each already keeps the database busy, and a queue is fairer than a pile-up.
     private final ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "educloud-basedata-import");
@@ -64,9 +67,9 @@ public final class ImportJobs {
 
     @Activate
     public ImportJobs(@Reference(name = "dataSource", target = SchemaMigrations.DATA_SOURCE_FILTER) DataSource dataSource,
-            @Reference(name = "keys") IdNumberKeys keys) {
+            @Reference(name = "keys") IdNumberKeys keys, BasedataConfig config) {
         this(dataSource, batch -> new Upserts(new JdbcOrgDirectory(batch), new JdbcPersonRegistry(batch, keys),
-                new JdbcClassRoster(batch), new JdbcCurriculum(batch), new PeopleLoad(keys.cipher())));
+                new JdbcClassRoster(batch), new JdbcCurriculum(batch), new PeopleLoad(keys.cipher())), writers(config.importWriters()));
     }
 
     /**
@@ -78,12 +81,29 @@ public final class ImportJobs {
      *                    over its {@link RowBatch}, so its rows commit in batches
      */
     public static ImportJobs over(DataSource dataSource, java.util.function.Function<DataSource, Upserts> upsertsOver) {
-        return new ImportJobs(dataSource, upsertsOver);
+        return over(dataSource, upsertsOver, 2);
     }
 
-    private ImportJobs(DataSource dataSource, java.util.function.Function<DataSource, Upserts> upsertsOver) {
+    /** As {@link #over(DataSource, java.util.function.Function)}, writing on {@code writers} lanes ({@link WriteLanes}). */
+    public static ImportJobs over(DataSource dataSource, java.util.function.Function<DataSource, Upserts> upsertsOver, int writers) {
+        return new ImportJobs(dataSource, upsertsOver, writers(writers));
+    }
+
+    private ImportJobs(DataSource dataSource, java.util.function.Function<DataSource, Upserts> upsertsOver, int writers) {
         this.dataSource = dataSource;
         this.upsertsOver = upsertsOver;
+        this.writers = writers;
+    }
+
+    /** The writers asked for, within 0-8 (a value outside is named in the log, not taken). */
+    static int writers(int asked) {
+        if (asked >= 0 && asked <= 8) {
+            return asked;
+        }
+        int taken = Math.max(0, Math.min(8, asked));
+        LOG.warn("importWriters = {} in etc/{}.cfg is outside 0-8; imports write on {} connections. Set 0 to 8.", asked,
+                BasedataConfig.PID, taken);
+        return taken;
     }
 
     @Deactivate
@@ -174,7 +194,13 @@ public final class ImportJobs {
             Upserts upserts = upsertsOver.apply(batch.dataSource());
             RosterCsvImport importer = format == RosterCsvImport.Format.ONEROSTER ? OneRosterCsvFiles.importer(upserts, roles)
                     : PlatformCsvFiles.importer(upserts);
-            ImportTally tally = importer.run(caller, source, encoding, ledger, batch);
+            ImportTally tally;
+            try (WriteLanes lanes = WriteLanes.open(dataSource, writers, batch)) {
+                tally = importer.run(caller, source, encoding, ledger, batch, lanes);
+            }
+            if (tally.created() + tally.updated() + tally.deleted() > 0) {
+                PlannerStatistics.refresh(batch.connection());
+            }
             ledger.flush(tally);
             finish(id, "done", tally.rowsRejected() == 0 ? "imported " + tally.rowsCommitted() + " rows"
                     : "imported " + tally.rowsCommitted() + " rows; " + tally.rowsRejected() + " rejected (see the report)");

@@ -7,12 +7,14 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -149,6 +151,10 @@ public final class RosterCsvImport {
     private record Pending(CsvRow row, long line, String sourcedId) {
     }
 
+    /** A batch sent to be written, and its rows. */
+    private record Sent(List<Pending> rows, Future<WriteLanes.Done> done) {
+    }
+
     /** Rows per batch: one transaction, one bulk write, one take of the change feed's lock. */
     static final int BATCH = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(RosterCsvImport.class);
@@ -157,10 +163,24 @@ public final class RosterCsvImport {
 
     private final Format format;
     private final List<FileSpec> files;
+    private final int batchRows;
 
     public RosterCsvImport(Format format, List<FileSpec> files) {
+        this(format, files, BATCH);
+    }
+
+    private RosterCsvImport(Format format, List<FileSpec> files, int batchRows) {
         this.format = format;
         this.files = List.copyOf(files);
+        this.batchRows = batchRows;
+    }
+
+    /** The same import in batches of {@code rows} (tests make several batches of a few rows). */
+    public RosterCsvImport inBatchesOf(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("a batch holds at least one row, not " + rows);
+        }
+        return new RosterCsvImport(format, files, rows);
     }
 
     public Format format() {
@@ -173,6 +193,17 @@ public final class RosterCsvImport {
      * @param encoding the declared character set, or null to detect it per file
      */
     public ImportTally run(Caller caller, ImportSource source, String encoding, ImportLedger ledger, RowBatch batch) throws IOException {
+        return run(caller, source, encoding, ledger, batch, WriteLanes.none(batch));
+    }
+
+    /**
+     * Runs the import: read, checked and prepared over the batch's connection, the bulk files' batches written
+     * on {@code lanes} meanwhile; every batch is committed.
+     *
+     * @param encoding the declared character set, or null to detect it per file
+     */
+    public ImportTally run(Caller caller, ImportSource source, String encoding, ImportLedger ledger, RowBatch batch, WriteLanes lanes)
+            throws IOException {
         ImportTally tally = new ImportTally();
         boolean any = false;
         List<FileSpec> withDeletions = new ArrayList<>();
@@ -185,7 +216,7 @@ public final class RosterCsvImport {
                 any = true;
                 tally.reading(file.name());
                 try (InputStream in = opened.get()) {
-                    if (new FileRun(caller, file, tally, ledger, batch, seen, false).read(in, encoding)) {
+                    if (new FileRun(caller, file, tally, ledger, batch, lanes, seen, false).read(in, encoding)) {
                         withDeletions.add(0, file);
                     }
                 }
@@ -198,7 +229,7 @@ public final class RosterCsvImport {
             for (FileSpec file : withDeletions) {
                 tally.reading(file.name());
                 try (InputStream in = source.open(file.name()).orElseThrow()) {
-                    new FileRun(caller, file, tally, ledger, batch, seen, true).read(in, encoding);
+                    new FileRun(caller, file, tally, ledger, batch, lanes, seen, true).read(in, encoding);
                 }
                 ledger.progress(tally);
             }
@@ -245,17 +276,21 @@ public final class RosterCsvImport {
         private final ImportTally tally;
         private final ImportLedger ledger;
         private final RowBatch batch;
+        private final WriteLanes lanes;
         private final SeenIds seen;
         private final boolean deletions;
         private final List<Pending> pending = new ArrayList<>();
+        private final ArrayDeque<Sent> inFlight = new ArrayDeque<>();
         private boolean anyDeletion;
 
-        FileRun(Caller caller, FileSpec file, ImportTally tally, ImportLedger ledger, RowBatch batch, SeenIds seen, boolean deletions) {
+        FileRun(Caller caller, FileSpec file, ImportTally tally, ImportLedger ledger, RowBatch batch, WriteLanes lanes, SeenIds seen,
+                boolean deletions) {
             this.caller = caller;
             this.file = file;
             this.tally = tally;
             this.ledger = ledger;
             this.batch = batch;
+            this.lanes = lanes;
             this.seen = seen;
             this.deletions = deletions;
         }
@@ -298,6 +333,7 @@ public final class RosterCsvImport {
                         record = records.next();
                     } catch (UncheckedIOException | IllegalStateException e) {
                         flush();
+                        drain();
                         if (!deletions) {
                             reject(file.name(), parser.getCurrentLineNumber(), "", "the CSV is malformed here (" + e.getMessage()
                                     + "), usually a quote that is never closed; the rest of " + file.name() + " was not read: fix "
@@ -308,11 +344,12 @@ public final class RosterCsvImport {
                     // The line the record ends on: its own line, as an editor numbers it, for the usual one-line record.
                     long line = parser.getCurrentLineNumber();
                     take(new CsvRow(record, header, line), line, keyed);
-                    if (pending.size() >= BATCH) {
+                    if (pending.size() >= batchRows) {
                         flush();
                     }
                 }
                 flush();
+                drain();
             }
             return anyDeletion;
         }
@@ -349,13 +386,28 @@ public final class RosterCsvImport {
                 rows.forEach(this::upsert);
             }
             pending.clear();
+            commit();
+            ledger.progress(tally);
+        }
+
+        /** Waits for every batch in flight and takes in how it ended. */
+        private void drain() {
+            if (inFlight.isEmpty()) {
+                return;
+            }
+            while (!inFlight.isEmpty()) {
+                settle(inFlight.removeFirst());
+            }
+            ledger.progress(tally);
+        }
+
+        private void commit() {
             try {
                 batch.commit();
             } catch (SQLException e) {
                 throw new BasedataProblem(BasedataProblem.Kind.UNAVAILABLE, "", "the basic-data database did not answer ("
                         + e.getMessage() + ")");
             }
-            ledger.progress(tally);
         }
 
         /** The pending rows whose sourcedId this file has not had before; the others are rejected as duplicates. */
@@ -414,25 +466,43 @@ public final class RosterCsvImport {
                 }
             }
             if (!prepared.isEmpty()) {
-                try {
-                    List<Loaded> results = bulk.load(batch.connection(), caller, prepared);
-                    for (int i = 0; i < results.size(); i++) {
-                        Outcome outcome = Outcome.of(results.get(i).effect());
-                        if (outcome == null) {
-                            refuse(preparedRows.get(i), results.get(i).problem());
-                        } else {
-                            tally.outcome(outcome);
-                        }
-                    }
-                } catch (SQLException e) {
-                    // The database refused the batch as a whole (a duplicate ID number, a row changed meanwhile, ...):
-                    // write it again row by row through the services, which say which row is at fault.
-                    LOG.debug("a batch of {} was refused as a whole ({}); writing it row by row", file.name(), e.getMessage());
-                    rollback();
-                    preparedRows.forEach(this::upsert);
+                // Nothing of this connection's is uncommitted here (the seen ids and before() commit), so waiting for a
+                // lane cannot hold a lock the lane waits for.
+                while (!inFlight.isEmpty() && inFlight.size() >= lanes.capacity()) {
+                    settle(inFlight.removeFirst());
+                }
+                inFlight.addLast(new Sent(preparedRows, lanes.send(connection -> bulk.load(connection, caller, prepared))));
+                if (lanes.capacity() == 0) {
+                    settle(inFlight.removeFirst());
                 }
             }
             others.forEach(this::upsert);
+        }
+
+        /** Takes in how a batch sent ended: its rows' outcomes, or, refused as a whole, its rows written again one by one. */
+        private void settle(Sent sent) {
+            WriteLanes.Done done = WriteLanes.await(sent.done());
+            if (done.refused() != null) {
+                // The database refused the batch as a whole (a duplicate ID number, a row changed meanwhile, ...) and it
+                // was rolled back: write it again row by row through the services, which say which row is at fault.
+                LOG.debug("a batch of {} was refused as a whole ({}); writing it row by row", file.name(), done.refused().getMessage());
+                for (Sent other : inFlight) {
+                    // No lane writes meanwhile: a lane's rows and these could each wait for the other's locks.
+                    WriteLanes.await(other.done());
+                }
+                sent.rows().forEach(this::upsert);
+                commit(); // before this connection waits for a lane again
+                return;
+            }
+            List<Loaded> results = done.results();
+            for (int i = 0; i < results.size(); i++) {
+                Outcome outcome = Outcome.of(results.get(i).effect());
+                if (outcome == null) {
+                    refuse(sent.rows().get(i), results.get(i).problem());
+                } else {
+                    tally.outcome(outcome);
+                }
+            }
         }
 
         private void upsert(Pending row) {
@@ -450,15 +520,6 @@ public final class RosterCsvImport {
                 throw problem; // the database is gone: stop rather than reject every row that follows
             }
             reject(file.name(), row.line(), problem.field(), problem.getMessage());
-        }
-
-        private void rollback() {
-            try {
-                batch.rollback();
-            } catch (SQLException e) {
-                throw new BasedataProblem(BasedataProblem.Kind.UNAVAILABLE, "", "the basic-data database did not answer ("
-                        + e.getMessage() + ")");
-            }
         }
 
         private void reject(String name, long line, String field, String reason) {

@@ -24,6 +24,7 @@ import org.educloud.basedata.SchoolClass;
 import org.educloud.basedata.StudentStatus;
 import org.educloud.basedata.internal.BulkLoads;
 import org.educloud.basedata.internal.PeopleLoad;
+import org.educloud.basedata.internal.PlannerStatistics;
 import org.educloud.basedata.internal.generate.ProvinceFigures.Stage;
 import org.educloud.identity.Caller;
 
@@ -141,6 +142,7 @@ public final class SyntheticProvince {
             }
         }
         flush();
+        bulk.transaction(PlannerStatistics::refresh); // the tables grew from nothing: the planner must know
         return new Counts(cities.size(), districts.size(), made, classes, students, guardians, teachers, staff, enrollments);
     }
 
