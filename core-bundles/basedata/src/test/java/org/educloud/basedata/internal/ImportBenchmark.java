@@ -42,7 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * skipped without its property. {@code -Deducloud.bench.rows=N} imports a generated people.csv of N
  * students with valid ID numbers twice (rows/s, peak heap), then times native list pages (cursor) at
  * the start and the end of the list and OneRoster users pages of 100 (in sequence, and jumping to random offsets). {@code
- * -Deducloud.bench.generate=SCALE} times data:generate.
+ * -Deducloud.bench.generate=SCALE} times data:generate. {@code -Deducloud.bench.writers=N} sets the import's write lanes (default 2).
  */
 class ImportBenchmark {
 
@@ -58,8 +58,11 @@ class ImportBenchmark {
         DataSource dataSource = BasedataDatabase.fresh("bench_import");
         JdbcOrgDirectory orgs = new JdbcOrgDirectory(dataSource);
         IdNumberCipher cipher = IdNumberKeysTest.testCipher();
+        int writers = Integer.getInteger("educloud.bench.writers", 2);
         ImportJobs jobs = ImportJobs.over(dataSource, batch -> new Upserts(new JdbcOrgDirectory(batch),
-                new JdbcPersonRegistry(batch, cipher), new JdbcClassRoster(batch), new JdbcCurriculum(batch), new PeopleLoad(cipher)));
+                new JdbcPersonRegistry(batch, cipher), new JdbcClassRoster(batch), new JdbcCurriculum(batch), new PeopleLoad(cipher)),
+                writers);
+        System.out.printf("BENCH import with importWriters = %d%n", writers);
         Org province = orgs.create(OPERATOR, new Org("p37", OrgKind.PROVINCE, "37", "山东省", null, null, null, null, null, 0, null, null));
         Org city = orgs.create(OPERATOR, new Org("c3701", OrgKind.CITY, "3701", "济南市", province.sourcedId(), null, null, null, null, 0,
                 null, null));
