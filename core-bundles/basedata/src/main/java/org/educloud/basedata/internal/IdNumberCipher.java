@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -103,9 +102,12 @@ public final class IdNumberCipher {
         }
     }
 
-    /** The blind index of {@code id}: equal numbers give equal indexes, and the index reveals nothing without the key. */
-    public String index(NationalId id) {
-        return HexFormat.of().formatHex(macs.get().doFinal(id.value().getBytes(StandardCharsets.US_ASCII)));
+    /**
+     * The blind index of {@code id} (32 bytes, HMAC-SHA256): equal numbers give equal indexes, and the index reveals nothing
+     * without the key.
+     */
+    public byte[] index(NationalId id) {
+        return macs.get().doFinal(id.value().getBytes(StandardCharsets.US_ASCII));
     }
 
     /** HKDF-Expand (RFC 5869) of one block: the master key is already uniformly random, so it serves as the PRK. */

@@ -353,7 +353,7 @@ public final class JdbcPersonRegistry implements PersonRegistry {
     }
 
     /** A person with their row id, sealed ID number and its blind index, which never leave this bundle. */
-    record Stored(long id, Person person, byte[] sealedIdNumber, String idNumberIndex) {
+    record Stored(long id, Person person, byte[] sealedIdNumber, byte[] idNumberIndex) {
     }
 
     /** The people as the caller sees them: guardians filled in, ID numbers whole only where asked, permitted and audited. */
@@ -484,7 +484,7 @@ public final class JdbcPersonRegistry implements PersonRegistry {
         Rows.date(statement, index + 3, person.birthDate());
         NationalId id = person.idNumber();
         statement.setBytes(index + 4, id == null ? null : cipher.encrypt(id, sourcedId));
-        statement.setString(index + 5, id == null ? null : cipher.index(id));
+        statement.setBytes(index + 5, id == null ? null : cipher.index(id));
         statement.setString(index + 6, id == null ? null : id.masked());
         statement.setString(index + 7, person.staffNumber());
         statement.setString(index + 8, person.phone());
@@ -558,7 +558,7 @@ public final class JdbcPersonRegistry implements PersonRegistry {
                 row.getString("gender"), Rows.date(row, "birth_date"), null, row.getString("id_number_masked"),
                 row.getString("staff_number"), row.getString("phone"), row.getString("email"), status, List.of(),
                 row.getInt("version"), Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"));
-        return new Stored(row.getLong("id"), person, row.getBytes("id_number_cipher"), row.getString("id_number_index"));
+        return new Stored(row.getLong("id"), person, row.getBytes("id_number_cipher"), row.getBytes("id_number_index"));
     }
 
     private static Optional<GuardianRelation> loadRelation(Connection connection, String sourcedId) throws SQLException {

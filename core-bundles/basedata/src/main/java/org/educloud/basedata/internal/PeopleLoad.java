@@ -91,7 +91,7 @@ public final class PeopleLoad {
                 }
                 Access.require(caller, Access.write(person.role().noun()), was.person().orgPath());
                 if (JdbcPersonRegistry.sameDetails(was.person(), person)
-                        && (person.idNumber() == null || cipher.index(person.idNumber()).equals(was.idNumberIndex()))) {
+                        && (person.idNumber() == null || java.util.Arrays.equals(cipher.index(person.idNumber()), was.idNumberIndex()))) {
                     plan.unchanged(i);
                 } else {
                     plan.update(i, new Write(person, org, was));

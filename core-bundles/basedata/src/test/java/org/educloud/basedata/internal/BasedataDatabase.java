@@ -29,6 +29,11 @@ final class BasedataDatabase {
     }
 
     static DataSource fresh(String name) throws Exception {
+        return freshUpTo(name, Integer.MAX_VALUE);
+    }
+
+    /** A fresh database with only the first {@code changeSets} of the changelog applied (a database of an earlier release). */
+    static DataSource freshUpTo(String name, int changeSets) throws Exception {
         // One database per test JVM: builds of other clones on the same server must not drop ours mid-test.
         String database = "basedata_" + name + "_" + ProcessHandle.current().pid();
         dropAtExit(database);
@@ -42,11 +47,21 @@ final class BasedataDatabase {
         MariaDbDataSource dataSource = new MariaDbDataSource(SERVER + database);
         dataSource.setUser("root");
         dataSource.setPassword("");
-        try (Connection connection = dataSource.getConnection()) {
-            new Liquibase("db/basedata-changelog.xml", new ClassLoaderResourceAccessor(),
-                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection))).update("");
-        }
+        migrate(dataSource, changeSets);
         return dataSource;
+    }
+
+    /** Applies the changelog: the first {@code changeSets} of it, or all for {@link Integer#MAX_VALUE}. */
+    static void migrate(DataSource dataSource, int changeSets) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            Liquibase liquibase = new Liquibase("db/basedata-changelog.xml", new ClassLoaderResourceAccessor(),
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection)));
+            if (changeSets == Integer.MAX_VALUE) {
+                liquibase.update("");
+            } else {
+                liquibase.update(changeSets, "");
+            }
+        }
     }
 
     static long count(DataSource dataSource, String sql) throws SQLException {
