@@ -26,6 +26,8 @@ import org.educloud.basedata.PersonRole;
 import org.educloud.basedata.internal.bulk.ImportJob;
 import org.educloud.basedata.internal.bulk.ImportJobs;
 import org.educloud.basedata.internal.bulk.PlatformCsvFiles;
+import org.educloud.basedata.internal.bulk.RosterCsvExport;
+import org.educloud.basedata.internal.bulk.RosterCsvImport;
 import org.educloud.basedata.internal.bulk.Upserts;
 import org.educloud.basedata.internal.generate.SyntheticProvince;
 import org.educloud.basedata.internal.oneroster.GuidRefs;
@@ -152,6 +154,61 @@ class ImportBenchmark {
         java.util.Random jumps = new java.util.Random(37);
         latency("OneRoster users page of 100, jumping to random offsets (the first jumps past every mark lay marks on the way)", 50, () -> reader.list(OPERATOR, users,
                 new RosterReader.Request(null, null, false, jumps.nextLong(total - 100), 100), refs).rows().size());
+    }
+
+    /**
+     * A generated province as a region would send it: {@code data:generate} at {@code -Deducloud.bench.province=SCALE}, exported
+     * as OneRoster 1.2 CSV (orgs, sessions, courses, classes, users with their agents, roles, demographics, enrollments) and
+     * imported into an empty database twice. The export masks ID numbers, so the imported people carry none.
+     */
+    @Test
+    void importAGeneratedProvinceAsOneRosterCsv() throws Exception {
+        String scale = System.getProperty("educloud.bench.province");
+        assumeTrue(scale != null, "set -Deducloud.bench.province=0.01 to import a generated province's OneRoster export");
+        DataSource source = BasedataDatabase.fresh("bench_province_source");
+        IdNumberCipher cipher = IdNumberKeysTest.testCipher();
+        JdbcOrgDirectory sourceOrgs = new JdbcOrgDirectory(source);
+        SyntheticProvince.Counts made = new SyntheticProvince(sourceOrgs, new JdbcClassRoster(source), new JdbcCurriculum(source),
+                BulkLoads.over(source, cipher), OPERATOR, 37).generate(Double.parseDouble(scale), 0, (phase, done, total) -> { });
+        Path out = folder.resolve("province");
+        long exportStart = System.nanoTime();
+        new RosterCsvExport(source, sourceOrgs, new JdbcPersonRegistry(source, cipher), new JdbcClassRoster(source),
+                new JdbcCurriculum(source)).export(OPERATOR, OrgPath.ROOT, RosterCsvImport.Format.ONEROSTER, out);
+        Path zip = folder.resolve("province.zip");
+        ImportJobsTest.zipFolder(out, zip);
+        System.out.printf("BENCH province at scale %s: %s; exported as OneRoster CSV in %.1f s (%d MB zip)%n", scale, made,
+                (System.nanoTime() - exportStart) / 1e9, Files.size(zip) >> 20);
+
+        DataSource target = BasedataDatabase.fresh("bench_province_target");
+        int writers = Integer.getInteger("educloud.bench.writers", 2);
+        ImportJobs jobs = ImportJobs.over(target, batch -> new Upserts(new JdbcOrgDirectory(batch), new JdbcPersonRegistry(batch, cipher),
+                new JdbcClassRoster(batch), new JdbcCurriculum(batch), new PeopleLoad(cipher)), writers);
+        for (String run : new String[] {"first import", "re-import (unchanged)"}) {
+            resetPeaks();
+            long jvmCpu = jvmCpuNanos();
+            long dbCpu = serverCpuNanos();
+            long start = System.nanoTime();
+            java.util.Map<String, long[]> perFile = new java.util.LinkedHashMap<>(); // file -> first and last progress, rows read
+            ImportJob job = jobs.run(OPERATOR, zip, RosterCsvImport.Format.ONEROSTER, null, progress -> {
+                long[] seen = perFile.computeIfAbsent(String.valueOf(progress.currentFile()), f -> new long[] {System.nanoTime(), 0, 0});
+                seen[1] = System.nanoTime();
+                seen[2] = progress.rowsRead();
+            });
+            double seconds = (System.nanoTime() - start) / 1e9;
+            jvmCpu = jvmCpuNanos() - jvmCpu;
+            dbCpu = dbCpu < 0 ? -1 : serverCpuNanos() - dbCpu;
+            long[] previous = {start, 0};
+            perFile.forEach((file, seen) -> {
+                System.out.printf("BENCH province %s: %s until %.1f s, %d rows%n", run, file, (seen[1] - start) / 1e9, seen[2] - previous[1]);
+                previous[1] = seen[2];
+            });
+            System.out.printf("BENCH province %s (importWriters = %d): %d rows in %.1f s = %.0f rows/s; created %d, updated %d, "
+                    + "unchanged %d, rejected %d; peak heap %d MB; CPU per row: this JVM %.1f µs, mariadbd %s%n", run, writers,
+                    job.rowsRead(), seconds, job.rowsRead() / seconds, job.created(), job.updated(), job.unchanged(), job.rejected(),
+                    peakHeap() >> 20, jvmCpu / 1e3 / job.rowsRead(), dbCpu < 0 ? "not readable"
+                            : String.format("%.1f µs", dbCpu / 1e3 / job.rowsRead()));
+            assertEquals(0, job.rejected(), job.message());
+        }
     }
 
     @Test

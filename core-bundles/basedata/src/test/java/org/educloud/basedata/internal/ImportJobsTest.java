@@ -15,6 +15,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.educloud.basedata.Org;
+import org.educloud.basedata.PersonRole;
 import org.educloud.basedata.OrgKind;
 import org.educloud.basedata.internal.bulk.ImportJob;
 import org.educloud.basedata.internal.bulk.ImportJobs;
@@ -92,6 +93,40 @@ class ImportJobsTest {
     }
 
     @Test
+    void rolesCsvGivesUsersTheirPrimaryRoleAndRefusesAnUnknownRoleAtItsLine() throws Exception {
+        Path roster = folder.resolve("roster");
+        Files.createDirectories(roster);
+        Files.writeString(roster.resolve("manifest.csv"), "propertyName,value\nmanifest.version,1.0\noneroster.version,1.2\n"
+                + "file.orgs,bulk\nfile.users,bulk\nfile.roles,bulk\n");
+        Files.writeString(roster.resolve("orgs.csv"), "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId,"
+                + "metadata.stage,metadata.ownership,metadata.locale\ns1,active,,第一小学,school,3701020001,d370102,primary,public,urban\n");
+        Files.writeString(roster.resolve("users.csv"), "sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,"
+                + "familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n"
+                + "u1,active,,true,,,小明,王,,G1001,,,,,01,\n"
+                + "u3,active,,true,,,老师,刘,,T001,liu@example.cn,,,,,\n"
+                + "u5,active,,true,,,某,张,,,,,,,,\n");
+        StringBuilder roles = new StringBuilder("sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,"
+                + "orgSourcedId,userProfileSourcedId\n");
+        roles.append("r1,active,,u1,primary,student,,,s1,\n").append("r2,active,,u3,secondary,student,,,s1,\n")
+                .append("r3,active,,u3,primary,teacher,,,s1,\n").append("r4,active,,u5,primary,astronaut,,,s1,\n");
+        for (int i = 0; i < 2500; i++) { // more than a batch: the roles of later batches wait in the same table
+            roles.append("x").append(i).append(",active,,nobody").append(i).append(",secondary,student,,,s1,\n");
+        }
+        Files.writeString(roster.resolve("roles.csv"), roles.toString());
+        Path zip = folder.resolve("roster.zip");
+        zipFolder(roster, zip);
+
+        ImportJob job = jobs.run(OPERATOR, zip, null, null, p -> { });
+        String report = report(job);
+        assertTrue(report.contains("roles.csv,5,role,"), report);
+        assertTrue(report.contains("users.csv,4,"), "a user whose only primary role was refused has no role: " + report);
+        assertEquals(3, job.created(), "the school and two users: " + report);
+        JdbcPersonRegistry people = new JdbcPersonRegistry(dataSource, IdNumberKeysTest.testCipher());
+        assertEquals(PersonRole.STUDENT, people.find(OPERATOR, "u1", false).orElseThrow().role());
+        assertEquals(PersonRole.TEACHER, people.find(OPERATOR, "u3", false).orElseThrow().role(), "the primary role, not the secondary");
+    }
+
+    @Test
     void bothExportsImportBackWithoutAChange() throws Exception {
         Path upload = folder.resolve("people.csv");
         Files.writeString(upload, String.join(",", PlatformCsvFiles.ORGS) + "\n"
@@ -144,12 +179,13 @@ class ImportJobsTest {
         throw new AssertionError("the job did not end in 30 s");
     }
 
-    private static void zipFolder(Path from, Path zip) throws Exception {
+    /** Zips the files of a folder (an export) into one upload, streamed. */
+    static void zipFolder(Path from, Path zip) throws Exception {
         try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
              java.util.stream.Stream<Path> files = Files.list(from)) {
-            for (Path file : files.toList()) {
+            for (Path file : files.sorted().toList()) {
                 out.putNextEntry(new java.util.zip.ZipEntry(file.getFileName().toString()));
-                out.write(Files.readAllBytes(file));
+                Files.copy(file, out);
                 out.closeEntry();
             }
         }

@@ -3,6 +3,7 @@ package org.educloud.basedata.internal.bulk;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.educloud.basedata.AcademicSession;
 import org.educloud.basedata.BasedataProblem;
@@ -70,14 +71,40 @@ public final class OneRosterCsvFiles {
                                 (connection, caller, rows) -> upserts.enrollmentLoad().load(connection, caller, rows)))));
         if (roles != null) {
             files.add(4, new FileSpec("roles.csv", List.of("userSourcedId", "roleType", "role", "orgSourcedId"), (caller, row) -> {
-                if (!status(row) && "primary".equals(row.text("roleType"))) {
-                    role(row.required("role")); // refuse an unknown role here, at its own line
-                    roles.put(row.required("userSourcedId"), row.required("role"), row.required("orgSourcedId"));
+                RoleStage.Entry entry = primaryRole(row);
+                if (entry != null) {
+                    roles.put(entry.userSourcedId(), entry.role(), entry.orgSourcedId());
                 }
                 return Outcome.STAGED;
+            }, new RosterCsvImport.BulkRows<Optional<RoleStage.Entry>>() {
+                @Override
+                public Optional<RoleStage.Entry> prepare(Caller caller, CsvRow row) {
+                    return Optional.ofNullable(primaryRole(row));
+                }
+
+                @Override
+                public List<Loaded> load(java.sql.Connection connection, Caller caller, List<Optional<RoleStage.Entry>> rows)
+                        throws java.sql.SQLException {
+                    roles.putAll(connection, rows.stream().flatMap(Optional::stream).toList());
+                    return java.util.Collections.nCopies(rows.size(), Loaded.STAGED);
+                }
+
+                @Override
+                public boolean onLanes() {
+                    return false; // the roles wait in a temporary table of the import's own connection
+                }
             }));
         }
         return new RosterCsvImport(RosterCsvImport.Format.ONEROSTER, files);
+    }
+
+    /** A roles.csv row's primary role to stage, or null for a secondary role (an unknown role is refused at its line). */
+    private static RoleStage.Entry primaryRole(CsvRow row) {
+        if (status(row) || !"primary".equals(row.text("roleType"))) {
+            return null;
+        }
+        role(row.required("role"));
+        return new RoleStage.Entry(row.required("userSourcedId"), row.required("role"), row.required("orgSourcedId"));
     }
 
     /** Writes an active row through the services. */

@@ -23,12 +23,38 @@ final class RoleStage implements AutoCloseable {
     record Primary(String role, String orgSourcedId) {
     }
 
+    /** A primary role of roles.csv, to stage. */
+    record Entry(String userSourcedId, String role, String orgSourcedId) {
+    }
+
     private final DataSource dataSource;
     private final TemporaryTable table = new TemporaryTable("bd_tmp_import_role", "user_sourced_id VARCHAR(64) PRIMARY KEY, "
             + "role VARCHAR(32) NOT NULL, org_sourced_id VARCHAR(64)");
 
     RoleStage(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Stages a batch's roles in one statement over {@code connection}, the import's own (the table is its); a later
+     * entry for the same user wins, as a later line of the file does.
+     */
+    void putAll(Connection connection, java.util.List<Entry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        table.create(connection);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table.name() + " (user_sourced_id, role, "
+                + "org_sourced_id) VALUES " + String.join(", ", java.util.Collections.nCopies(entries.size(), "(?, ?, ?)"))
+                + " ON DUPLICATE KEY UPDATE role = VALUES(role), org_sourced_id = VALUES(org_sourced_id)")) {
+            int index = 1;
+            for (Entry entry : entries) {
+                insert.setString(index++, entry.userSourcedId());
+                insert.setString(index++, entry.role());
+                insert.setString(index++, entry.orgSourcedId());
+            }
+            insert.executeUpdate();
+        }
     }
 
     void put(String userSourcedId, String role, String orgSourcedId) {

@@ -70,6 +70,7 @@ public final class RosterCsvImport {
                 case CREATED -> CREATED;
                 case UPDATED -> UPDATED;
                 case UNCHANGED -> UNCHANGED;
+                case STAGED -> STAGED;
                 case REFUSED -> null;
             };
         }
@@ -108,6 +109,14 @@ public final class RosterCsvImport {
 
         /** Loads prepared rows in the connection's transaction: one result per row, in order. */
         List<Loaded> load(Connection connection, Caller caller, List<T> rows) throws SQLException;
+
+        /**
+         * False for rows that must be loaded over the import's own connection (they go into its temporary tables), not on
+         * a write lane.
+         */
+        default boolean onLanes() {
+            return true;
+        }
     }
 
     /**
@@ -281,6 +290,7 @@ public final class RosterCsvImport {
         private final boolean deletions;
         private final List<Pending> pending = new ArrayList<>();
         private final ArrayDeque<Sent> inFlight = new ArrayDeque<>();
+        private final WriteLanes own;
         private boolean anyDeletion;
 
         FileRun(Caller caller, FileSpec file, ImportTally tally, ImportLedger ledger, RowBatch batch, WriteLanes lanes, SeenIds seen,
@@ -291,6 +301,7 @@ public final class RosterCsvImport {
             this.ledger = ledger;
             this.batch = batch;
             this.lanes = lanes;
+            this.own = WriteLanes.none(batch);
             this.seen = seen;
             this.deletions = deletions;
         }
@@ -466,13 +477,14 @@ public final class RosterCsvImport {
                 }
             }
             if (!prepared.isEmpty()) {
+                WriteLanes on = bulk.onLanes() ? lanes : own;
                 // Nothing of this connection's is uncommitted here (the seen ids and before() commit), so waiting for a
                 // lane cannot hold a lock the lane waits for.
-                while (!inFlight.isEmpty() && inFlight.size() >= lanes.capacity()) {
+                while (!inFlight.isEmpty() && inFlight.size() >= on.capacity()) {
                     settle(inFlight.removeFirst());
                 }
-                inFlight.addLast(new Sent(preparedRows, lanes.send(connection -> bulk.load(connection, caller, prepared))));
-                if (lanes.capacity() == 0) {
+                inFlight.addLast(new Sent(preparedRows, on.send(connection -> bulk.load(connection, caller, prepared))));
+                if (on.capacity() == 0) {
                     settle(inFlight.removeFirst());
                 }
             }
