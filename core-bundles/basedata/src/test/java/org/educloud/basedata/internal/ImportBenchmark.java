@@ -168,8 +168,7 @@ class ImportBenchmark {
         DataSource source = BasedataDatabase.fresh("bench_province_source");
         IdNumberCipher cipher = IdNumberKeysTest.testCipher();
         JdbcOrgDirectory sourceOrgs = new JdbcOrgDirectory(source);
-        SyntheticProvince.Counts made = new SyntheticProvince(sourceOrgs, new JdbcClassRoster(source), new JdbcCurriculum(source),
-                BulkLoads.over(source, cipher), OPERATOR, 37).generate(Double.parseDouble(scale), 0, (phase, done, total) -> { });
+        SyntheticProvince.Counts made = generate(source, scale);
         Path out = folder.resolve("province");
         long exportStart = System.nanoTime();
         new RosterCsvExport(source, sourceOrgs, new JdbcPersonRegistry(source, cipher), new JdbcClassRoster(source),
@@ -217,13 +216,18 @@ class ImportBenchmark {
         assumeTrue(scale != null, "set -Deducloud.bench.generate=0.001 to time data:generate");
         DataSource dataSource = BasedataDatabase.fresh("bench_generate");
         long start = System.nanoTime();
-        SyntheticProvince.Counts made = new SyntheticProvince(new JdbcOrgDirectory(dataSource), new JdbcClassRoster(dataSource),
-                new JdbcCurriculum(dataSource), BulkLoads.over(dataSource, IdNumberKeysTest.testCipher()), OPERATOR, 37)
-                .generate(Double.parseDouble(scale), 0, (phase, done, total) -> { });
+        SyntheticProvince.Counts made = generate(dataSource, scale);
         double seconds = (System.nanoTime() - start) / 1e9;
         long written = BasedataDatabase.count(dataSource, "SELECT COUNT(*) FROM bd_change");
         System.out.printf("BENCH data:generate --scale %s: %s in %.1f s; %d rows (change-feed rows) = %.2f ms/row, %.0f rows/s%n",
                 scale, made, seconds, written, seconds * 1000 / written, written / seconds);
+    }
+
+    /** data:generate at {@code scale} (seed 37) into the database. */
+    private static SyntheticProvince.Counts generate(DataSource dataSource, String scale) {
+        return new SyntheticProvince(new JdbcOrgDirectory(dataSource), new JdbcClassRoster(dataSource), new JdbcCurriculum(dataSource),
+                BulkLoads.over(dataSource, IdNumberKeysTest.testCipher()), OPERATOR, 37)
+                .generate(Double.parseDouble(scale), 0, (phase, done, total) -> { });
     }
 
     /** Times {@code pages} calls, printing p50 and p99 in ms. */
