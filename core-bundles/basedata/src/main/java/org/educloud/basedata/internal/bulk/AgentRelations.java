@@ -49,15 +49,20 @@ final class AgentRelations implements RosterCsvImport.Afterwards {
     /** Longer sourcedIds are refused by validation anyway; clipped, they still fit the key. */
     private static final int MAX = 255;
 
-    /** A student and a guardian (the agent) named on line {@code line}: the student's row, or the guardian's ({@code byGuardian}). */
-    private record Pair(long line, String student, String agent, boolean byGuardian, String agentRole) {
+    /**
+     * A student and a guardian (the agent) named on line {@code line}: the student's row, or the guardian's ({@code byGuardian});
+     * {@code seq} is its place in the walk.
+     */
+    private record Pair(long seq, long line, String student, String agent, boolean byGuardian, String agentRole) {
     }
 
     private final Upserts upserts;
-    // One row per pair, from the first line that names it (IGNORE keeps it); walked in the file's order.
-    private final TemporaryTable pairs = new TemporaryTable("bd_tmp_import_agent", "line BIGINT NOT NULL, student VARCHAR(" + MAX
-            + ") NOT NULL, agent VARCHAR(" + MAX + ") NOT NULL, by_guardian BOOLEAN NOT NULL, PRIMARY KEY (student, agent), "
-            + "KEY (line, student, agent)");
+    // One row per pair, from the first line that names it (IGNORE keeps it); walked in the file's order, which is the order
+    // of seq (batches are kept in the file's order). A walk by seq reads each chunk by its key; a walk by (line, student,
+    // agent) could not, and read and sorted the whole table for every chunk.
+    private final TemporaryTable pairs = new TemporaryTable("bd_tmp_import_agent", "seq BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, "
+            + "line BIGINT NOT NULL, student VARCHAR(" + MAX + ") NOT NULL, agent VARCHAR(" + MAX + ") NOT NULL, "
+            + "by_guardian BOOLEAN NOT NULL, UNIQUE KEY (student, agent)");
     private final TemporaryTable roles = new TemporaryTable("bd_tmp_import_agent_role", "user_sourced_id VARCHAR(" + MAX
             + ") PRIMARY KEY, role VARCHAR(32) NOT NULL");
 
@@ -120,7 +125,7 @@ final class AgentRelations implements RosterCsvImport.Afterwards {
             return;
         }
         try {
-            Pair after = new Pair(0, "", "", false, null);
+            Pair after = new Pair(0, 0, "", "", false, null);
             while (true) {
                 List<Pair> chunk = next(batch.connection(), after);
                 if (chunk.isEmpty()) {
@@ -147,18 +152,14 @@ final class AgentRelations implements RosterCsvImport.Afterwards {
     private List<Pair> next(Connection connection, Pair after) throws SQLException {
         roles.create(connection);
         List<Pair> chunk = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT a.line, a.student, a.agent, a.by_guardian, r.role FROM "
-                + pairs.name() + " a LEFT JOIN " + roles.name() + " r ON r.user_sourced_id = a.agent WHERE a.line > ? OR (a.line = ? "
-                + "AND (a.student > ? OR (a.student = ? AND a.agent > ?))) ORDER BY a.line, a.student, a.agent LIMIT "
-                + RosterCsvImport.BATCH)) {
-            select.setLong(1, after.line());
-            select.setLong(2, after.line());
-            select.setString(3, after.student());
-            select.setString(4, after.student());
-            select.setString(5, after.agent());
+        try (PreparedStatement select = connection.prepareStatement("SELECT a.seq, a.line, a.student, a.agent, a.by_guardian, r.role "
+                + "FROM " + pairs.name() + " a LEFT JOIN " + roles.name() + " r ON r.user_sourced_id = a.agent WHERE a.seq > ? "
+                + "ORDER BY a.seq LIMIT " + RosterCsvImport.BATCH)) {
+            select.setLong(1, after.seq());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    chunk.add(new Pair(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getBoolean(4), rows.getString(5)));
+                    chunk.add(new Pair(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4), rows.getBoolean(5),
+                            rows.getString(6)));
                 }
             }
         }
