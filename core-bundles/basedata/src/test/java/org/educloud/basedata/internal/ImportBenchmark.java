@@ -92,20 +92,13 @@ class ImportBenchmark {
             }
         }
         for (String run : new String[] {"first import", "re-import (unchanged)"}) {
-            resetPeaks();
-            long jvmCpu = jvmCpuNanos();
-            long dbCpu = serverCpuNanos();
-            long start = System.nanoTime();
-            ImportJob job = jobs.run(OPERATOR, file, null, null, p -> { });
-            double seconds = (System.nanoTime() - start) / 1e9;
-            jvmCpu = jvmCpuNanos() - jvmCpu;
-            dbCpu = dbCpu < 0 ? -1 : serverCpuNanos() - dbCpu;
+            Timed timed = timed(() -> jobs.run(OPERATOR, file, null, null, p -> { }));
+            ImportJob job = timed.job();
             System.out.printf("BENCH %s: %d rows (%d MB file) in %.1f s = %.0f rows/s; created %d, unchanged %d, rejected %d; "
-                    + "peak heap %d MB (max %d MB)%n", run, job.rowsRead(), Files.size(file) >> 20, seconds, job.rowsRead() / seconds,
+                    + "peak heap %d MB (max %d MB)%n", run, job.rowsRead(), Files.size(file) >> 20, timed.seconds(), timed.rate(),
                     job.created(), job.unchanged(), job.rejected(), peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
-            System.out.printf("BENCH %s: CPU per row: this JVM %.1f µs, mariadbd %s (2 cores give %.1f µs per row at this rate)%n", run,
-                    jvmCpu / 1e3 / job.rowsRead(), dbCpu < 0 ? "not readable" : String.format("%.1f µs", dbCpu / 1e3 / job.rowsRead()),
-                    2 * seconds * 1e6 / job.rowsRead());
+            System.out.printf("BENCH %s: CPU per row: %s (2 cores give %.1f µs per row at this rate)%n", run, timed.cpuPerRow(),
+                    2e6 / timed.rate());
             assertEquals(rows, job.rowsCommitted(), job.message());
         }
 
@@ -183,29 +176,19 @@ class ImportBenchmark {
         ImportJobs jobs = ImportJobs.over(target, batch -> new Upserts(new JdbcOrgDirectory(batch), new JdbcPersonRegistry(batch, cipher),
                 new JdbcClassRoster(batch), new JdbcCurriculum(batch), new PeopleLoad(cipher)), writers);
         for (String run : new String[] {"first import", "re-import (unchanged)"}) {
-            resetPeaks();
-            long jvmCpu = jvmCpuNanos();
-            long dbCpu = serverCpuNanos();
             long start = System.nanoTime();
-            java.util.Map<String, long[]> perFile = new java.util.LinkedHashMap<>(); // file -> first and last progress, rows read
-            ImportJob job = jobs.run(OPERATOR, zip, RosterCsvImport.Format.ONEROSTER, null, progress -> {
-                long[] seen = perFile.computeIfAbsent(String.valueOf(progress.currentFile()), f -> new long[] {System.nanoTime(), 0, 0});
-                seen[1] = System.nanoTime();
-                seen[2] = progress.rowsRead();
-            });
-            double seconds = (System.nanoTime() - start) / 1e9;
-            jvmCpu = jvmCpuNanos() - jvmCpu;
-            dbCpu = dbCpu < 0 ? -1 : serverCpuNanos() - dbCpu;
-            long[] previous = {start, 0};
-            perFile.forEach((file, seen) -> {
-                System.out.printf("BENCH province %s: %s until %.1f s, %d rows%n", run, file, (seen[1] - start) / 1e9, seen[2] - previous[1]);
-                previous[1] = seen[2];
+            java.util.Map<String, long[]> perFile = new java.util.LinkedHashMap<>(); // file -> time of its last progress, rows read
+            Timed timed = timed(() -> jobs.run(OPERATOR, zip, RosterCsvImport.Format.ONEROSTER, null, progress -> perFile.put(
+                    String.valueOf(progress.currentFile()), new long[] {System.nanoTime(), progress.rowsRead()})));
+            ImportJob job = timed.job();
+            long[] before = {0};
+            perFile.forEach((file, last) -> {
+                System.out.printf("BENCH province %s: %s until %.1f s, %d rows%n", run, file, (last[0] - start) / 1e9, last[1] - before[0]);
+                before[0] = last[1];
             });
             System.out.printf("BENCH province %s (importWriters = %d): %d rows in %.1f s = %.0f rows/s; created %d, updated %d, "
-                    + "unchanged %d, rejected %d; peak heap %d MB; CPU per row: this JVM %.1f µs, mariadbd %s%n", run, writers,
-                    job.rowsRead(), seconds, job.rowsRead() / seconds, job.created(), job.updated(), job.unchanged(), job.rejected(),
-                    peakHeap() >> 20, jvmCpu / 1e3 / job.rowsRead(), dbCpu < 0 ? "not readable"
-                            : String.format("%.1f µs", dbCpu / 1e3 / job.rowsRead()));
+                    + "unchanged %d, rejected %d; peak heap %d MB; CPU per row: %s%n", run, writers, job.rowsRead(), timed.seconds(),
+                    timed.rate(), job.created(), job.updated(), job.unchanged(), job.rejected(), peakHeap() >> 20, timed.cpuPerRow());
             assertEquals(0, job.rejected(), job.message());
         }
     }
@@ -245,6 +228,29 @@ class ImportBenchmark {
         Arrays.sort(took);
         System.out.printf("BENCH %s: %d pages, %d rows; p50 %.1f ms, p99 %.1f ms%n", what, pages, items, took[pages / 2] / 1e6,
                 took[Math.min(pages - 1, (int) Math.ceil(pages * 0.99) - 1)] / 1e6);
+    }
+
+    /** An import run with its wall time and the CPU this JVM and the database server spent on it. */
+    private record Timed(ImportJob job, double seconds, long jvmCpuNanos, long serverCpuNanos) {
+        double rate() {
+            return job.rowsRead() / seconds;
+        }
+
+        String cpuPerRow() {
+            return String.format("this JVM %.1f µs, mariadbd %s", jvmCpuNanos / 1e3 / job.rowsRead(), serverCpuNanos < 0 ? "not readable"
+                    : String.format("%.1f µs", serverCpuNanos / 1e3 / job.rowsRead()));
+        }
+    }
+
+    /** Runs an import with the heap's peaks reset, timing it and the CPU both sides spent. */
+    private static Timed timed(java.util.function.Supplier<ImportJob> run) {
+        resetPeaks();
+        long jvmCpu = jvmCpuNanos();
+        long serverCpu = serverCpuNanos();
+        long start = System.nanoTime();
+        ImportJob job = run.get();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Timed(job, seconds, jvmCpuNanos() - jvmCpu, serverCpu < 0 ? -1 : serverCpuNanos() - serverCpu);
     }
 
     /** CPU time of this JVM, all threads (GC and JIT included). */

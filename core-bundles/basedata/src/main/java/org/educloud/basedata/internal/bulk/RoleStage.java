@@ -59,14 +59,7 @@ final class RoleStage implements AutoCloseable {
 
     void put(String userSourcedId, String role, String orgSourcedId) {
         try (Connection connection = dataSource.getConnection()) {
-            table.create(connection);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table.name() + " (user_sourced_id, role, "
-                    + "org_sourced_id) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE role = VALUES(role), org_sourced_id = VALUES(org_sourced_id)")) {
-                insert.setString(1, userSourcedId);
-                insert.setString(2, role);
-                insert.setString(3, orgSourcedId);
-                insert.executeUpdate();
-            }
+            putAll(connection, java.util.List.of(new Entry(userSourcedId, role, orgSourcedId)));
         } catch (SQLException e) {
             throw unavailable(e);
         }

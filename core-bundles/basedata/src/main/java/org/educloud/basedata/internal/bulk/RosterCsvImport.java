@@ -197,15 +197,6 @@ public final class RosterCsvImport {
     }
 
     /**
-     * Runs the import over the batch's connection, committing after every batch of rows.
-     *
-     * @param encoding the declared character set, or null to detect it per file
-     */
-    public ImportTally run(Caller caller, ImportSource source, String encoding, ImportLedger ledger, RowBatch batch) throws IOException {
-        return run(caller, source, encoding, ledger, batch, WriteLanes.none(batch));
-    }
-
-    /**
      * Runs the import: read, checked and prepared over the batch's connection, the bulk files' batches written
      * on {@code lanes} meanwhile; every batch is committed.
      *
